@@ -8,13 +8,13 @@ export const ERROR_STATUS = {
   unknown_field: 400,
   model_not_allowed: 400,
   byo_key_malformed: 400,
+  anthropic_invalid_request: 400,
   streaming_not_supported: 400,
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
   route_not_found: 404,
   method_not_allowed: 405,
-  byo_key_rejected: 409,
   concurrent_modification: 409,
   precondition_failed: 412,
   payload_too_large: 413,
@@ -40,6 +40,8 @@ export interface ServiceErrorOptions {
   readonly details?: Record<string, unknown>;
   /** Seconds after which retrying makes sense; becomes a `Retry-After` header. */
   readonly retryAfterSeconds?: number;
+  /** Overrides the code's usual status where one code fits two situations. */
+  readonly statusCode?: number;
   readonly cause?: unknown;
 }
 
@@ -54,7 +56,7 @@ export class ServiceError extends Error {
     super(message, { cause: options.cause });
     this.name = 'ServiceError';
     this.code = code;
-    this.statusCode = ERROR_STATUS[code];
+    this.statusCode = options.statusCode ?? ERROR_STATUS[code];
     this.details = options.details;
     this.retryAfterSeconds = options.retryAfterSeconds;
   }

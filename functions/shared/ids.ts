@@ -6,7 +6,7 @@ const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
  * A new random identifier such as `agt_3k9x…`: a readable kind prefix and 100
  * random bits in lowercase Crockford base32, safe in URLs, secret names and keys.
  */
-export function newId(prefix: 'ws' | 'usr' | 'agt' | 'evt' | 'sec' | 'req'): string {
+export function newId(prefix: 'ws' | 'usr' | 'agt' | 'evt' | 'sec' | 'req' | 'cal'): string {
   const bytes = randomBytes(20);
   let body = '';
   for (const byte of bytes) body += ALPHABET[byte % 32];

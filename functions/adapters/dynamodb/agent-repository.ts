@@ -13,9 +13,10 @@ const LOCK_FREE = '(attribute_not_exists(keyLock) OR keyLockExpiresAt < :nowMs)'
 
 function guardCondition(guard: CommitGuard) {
   if (guard.kind === 'lock') {
+    // The version check keeps versions monotonic should the gateway mark the key meanwhile.
     return {
-      ConditionExpression: 'keyLock = :lockId',
-      ExpressionAttributeValues: { ':lockId': guard.lockId },
+      ConditionExpression: 'keyLock = :lockId AND version = :version',
+      ExpressionAttributeValues: { ':lockId': guard.lockId, ':version': guard.version },
     };
   }
   return {

@@ -74,7 +74,11 @@ async function commitUnderLock(
 ): Promise<boolean> {
   const event = updatedEvent(before, after, userActor(command.principal), command.requestId);
   for (let attempt = 1; attempt <= COMMIT_ATTEMPTS; attempt++) {
-    const outcome = await deps.agents.commit(after, { kind: 'lock', lockId }, event);
+    const outcome = await deps.agents.commit(
+      after,
+      { kind: 'lock', lockId, version: before.version },
+      event,
+    );
     if (outcome === 'committed') return true;
     logger.warn('key change commit contended', { agentId: after.id, attempt });
     await deps.sleep(25 * attempt);

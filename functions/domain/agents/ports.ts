@@ -10,7 +10,7 @@ export interface AgentRef {
 /** What guards a commit: the version read earlier, or a key lock held by this request. */
 export type CommitGuard =
   | { readonly kind: 'version'; readonly version: number; readonly nowMs: number }
-  | { readonly kind: 'lock'; readonly lockId: string };
+  | { readonly kind: 'lock'; readonly lockId: string; readonly version: number };
 
 export type LockOutcome =
   | { readonly kind: 'acquired'; readonly agent: Agent }

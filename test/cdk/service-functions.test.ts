@@ -1,0 +1,76 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { SERVICE_FUNCTION_IDS } from '../../lib/constructs/service-functions.js';
+import { synthesize } from './support/synth.js';
+
+const { template } = synthesize();
+
+interface FunctionResource {
+  readonly Properties: {
+    readonly Runtime: string;
+    readonly Architectures: string[];
+    readonly Timeout: number;
+    readonly Environment: { readonly Variables: Record<string, unknown> };
+  };
+}
+
+const functions = Object.values(
+  template.findResources('AWS::Lambda::Function'),
+) as FunctionResource[];
+
+describe('ServiceFunctions', () => {
+  it('creates one function per handler', () => {
+    expect(functions).toHaveLength(SERVICE_FUNCTION_IDS.length);
+  });
+
+  it('runs every function on Node 22, arm64, traced, with JSON logs', () => {
+    const matching = template.findResources('AWS::Lambda::Function', {
+      Properties: {
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        Handler: 'index.handler',
+        MemorySize: 512,
+        TracingConfig: { Mode: 'Active' },
+        LoggingConfig: { LogFormat: 'JSON', LogGroup: { Ref: Match.anyValue() } },
+      },
+    });
+
+    expect(Object.keys(matching)).toHaveLength(SERVICE_FUNCTION_IDS.length);
+  });
+
+  it('gives the gateway 90 s and every other function 15 s', () => {
+    const timeoutsSeconds = functions.map((fn) => fn.Properties.Timeout).sort((a, b) => a - b);
+
+    expect(timeoutsSeconds).toEqual([15, 15, 15, 15, 90]);
+  });
+
+  it('sets source maps, the Powertools service and the shared variables', () => {
+    template.allResourcesProperties('AWS::Lambda::Function', {
+      Environment: {
+        Variables: Match.objectLike({
+          NODE_OPTIONS: '--enable-source-maps',
+          POWERTOOLS_SERVICE_NAME: 'agent-llm-credentials',
+          POWERTOOLS_LOG_LEVEL: 'INFO',
+          AGENTS_TABLE_NAME: Match.anyValue(),
+          VAULT_SECRET_PREFIX: 'workspace-vault',
+          HOSTED_KEY_SECRET_ID: Match.anyValue(),
+        }),
+      },
+    });
+  });
+
+  it('puts nothing that looks like an Anthropic key in any environment', () => {
+    const variables = functions.map((fn) => JSON.stringify(fn.Properties.Environment.Variables));
+
+    expect(variables.filter((text) => /sk-ant-/i.test(text))).toEqual([]);
+  });
+
+  it('keeps function logs for 30 days by default and drops them with the stack', () => {
+    const logGroups = template.findResources('AWS::Logs::LogGroup', {
+      DeletionPolicy: 'Delete',
+      Properties: { RetentionInDays: 30 },
+    });
+
+    expect(Object.keys(logGroups).length).toBeGreaterThanOrEqual(SERVICE_FUNCTION_IDS.length);
+  });
+});
