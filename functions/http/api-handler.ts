@@ -56,7 +56,9 @@ function routeLambda(route: RouteDefinition, handler: RouteHandler, authenticate
     })
     .handler((event) => handler(toApiRequest(event, principals.get(event) as Principal)));
   if (route.method === 'GET') return lambda;
-  return lambda.use(bodyLimit()).use(httpJsonBodyParser({ disableContentTypeError: false }));
+  return lambda
+    .use(bodyLimit(route.maxBodyBytes))
+    .use(httpJsonBodyParser({ disableContentTypeError: false }));
 }
 
 /** 404 for a path no route has, 405 (with `Allow`) for a known path and another method. */

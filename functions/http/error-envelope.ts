@@ -40,13 +40,13 @@ function toServiceError(error: unknown): ServiceError {
 /** Builds the enveloped answer; 5xx bodies say nothing about the cause. */
 export function errorToResult(error: unknown, requestId: string): HttpResult {
   const failure = toServiceError(error);
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...failure.headers };
   if (failure.retryAfterSeconds !== undefined) {
     headers['retry-after'] = String(failure.retryAfterSeconds);
   }
   if (failure.code === 'unauthorized') headers['www-authenticate'] = 'Bearer';
   if (failure.code === 'method_not_allowed') {
-    headers.allow = String((failure.details?.allowedMethods as string[]).join(', '));
+    headers.allow = ((failure.details?.allowedMethods ?? []) as string[]).join(', ');
   }
 
   const internal = failure.statusCode >= 500;

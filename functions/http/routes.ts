@@ -14,7 +14,12 @@ export interface RouteDefinition {
   /** Path in API Gateway syntax, with `{name}` parameters. */
   readonly path: string;
   readonly functionId: FunctionId;
+  /** Largest body accepted; settings are small, prompts are not. Defaults to 64 KiB. */
+  readonly maxBodyBytes?: number;
 }
+
+/** Largest prompt the gateway forwards: far below Lambda's 6 MB payload limit. */
+export const MAX_MESSAGE_BODY_BYTES = 1024 * 1024;
 
 export const ROUTES: readonly RouteDefinition[] = [
   { method: 'GET', path: `${API_BASE_PATH}/agents`, functionId: 'agents-read' },
@@ -23,7 +28,12 @@ export const ROUTES: readonly RouteDefinition[] = [
   { method: 'PATCH', path: `${API_BASE_PATH}/agents/{id}`, functionId: 'agents-write' },
   { method: 'GET', path: `${API_BASE_PATH}/agents/{id}/audit-events`, functionId: 'agents-read' },
   { method: 'GET', path: `${API_BASE_PATH}/agents/{id}/spend`, functionId: 'agents-read' },
-  { method: 'POST', path: `${API_BASE_PATH}/agents/{id}/messages`, functionId: 'gateway' },
+  {
+    method: 'POST',
+    path: `${API_BASE_PATH}/agents/{id}/messages`,
+    functionId: 'gateway',
+    maxBodyBytes: MAX_MESSAGE_BODY_BYTES,
+  },
   { method: 'GET', path: `${API_BASE_PATH}/usage`, functionId: 'agents-read' },
 ];
 

@@ -51,6 +51,8 @@ export class ServiceError extends Error {
   readonly statusCode: number;
   readonly details?: Record<string, unknown>;
   readonly retryAfterSeconds?: number;
+  /** Extra response headers the answer carries, such as which credentials served a call. */
+  readonly headers: Record<string, string> = {};
 
   constructor(code: ErrorCode, message: string, options: ServiceErrorOptions = {}) {
     super(message, { cause: options.cause });

@@ -45,10 +45,10 @@ const ACCESS_LOG_FIELDS = {
  * route to the fallback function, which answers 404 or 405 in the
  * service's error envelope instead of API Gateway's own body.
  *
- * Known limit: an HTTP API waits at most 29 s for an integration (HTTP APIs
- * cannot raise it), so a gateway call that runs longer reaches the client as
- * an API Gateway error while the function finishes. A Regional REST API with
- * a raised integration timeout, or response streaming, would end this.
+ * Known limit: an HTTP API waits at most 29 s for an integration and cannot
+ * raise it. The gateway therefore stops an Anthropic call at 25 s (503, its
+ * reservation released), which rules out long non-streaming generations.
+ * Response streaming through a Lambda function URL would end this.
  */
 export class ServiceApi extends Construct {
   readonly httpApi: HttpApi;

@@ -19,14 +19,16 @@ interface FunctionSpec {
  */
 const FUNCTION_SPECS: Readonly<Record<ServiceFunctionId, FunctionSpec>> = {
   'agents-read': { description: 'Reads agents, spend, usage and audit events', timeoutSeconds: 15 },
+  // A key change may wait for an 8 s validation ping and up to 8 s for another change's lock.
   'agents-write': {
     description: 'Creates and updates agents and their BYO keys',
-    timeoutSeconds: 15,
+    timeoutSeconds: 25,
   },
-  gateway: { description: 'Proxies an agent call to Anthropic within its cap', timeoutSeconds: 90 },
+  // Just under the HTTP API's 29 s integration limit; the Anthropic call itself stops at 25 s.
+  gateway: { description: 'Proxies an agent call to Anthropic within its cap', timeoutSeconds: 28 },
   'cap-reset': {
-    description: 'Daily: lifts caps and clears stale reservations',
-    timeoutSeconds: 15,
+    description: 'Daily: lifts caps, clears stale reservations, sweeps orphaned secrets',
+    timeoutSeconds: 300,
   },
   fallback: { description: 'Answers 404 or 405 for unknown routes', timeoutSeconds: 15 },
 };

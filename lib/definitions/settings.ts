@@ -27,6 +27,8 @@ export const DEFAULT_SETTINGS: ServiceSettings = {
   failedValidationsPerHour: 30,
   vaultPrefix: 'workspace-vault',
   hostedKeySecretName: 'platform/anthropic/hosted-api-key',
-  anthropicTimeoutMs: 60_000,
-  anthropicMaxRetries: 1,
+  // The HTTP API answers 504 after 29 s, so a call must end before: one
+  // attempt of at most 25 s, and the agent retries on 503 with Retry-After.
+  anthropicTimeoutMs: 25_000,
+  anthropicMaxRetries: 0,
 };

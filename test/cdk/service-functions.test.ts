@@ -38,10 +38,10 @@ describe('ServiceFunctions', () => {
     expect(Object.keys(matching)).toHaveLength(SERVICE_FUNCTION_IDS.length);
   });
 
-  it('gives the gateway 90 s and every other function 15 s', () => {
+  it('keeps every API function under the HTTP API 29 s limit and gives the job 5 minutes', () => {
     const timeoutsSeconds = functions.map((fn) => fn.Properties.Timeout).sort((a, b) => a - b);
 
-    expect(timeoutsSeconds).toEqual([15, 15, 15, 15, 90]);
+    expect(timeoutsSeconds).toEqual([15, 15, 25, 28, 300]);
   });
 
   it('sets source maps, the Powertools service and the shared variables', () => {

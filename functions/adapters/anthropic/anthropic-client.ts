@@ -6,10 +6,13 @@ export interface AnthropicCallOptions {
   readonly maxRetries: number;
 }
 
-/** Defaults for agent calls; the SDK retries 408, 409, 429 and 5xx with backoff. */
+/**
+ * Options for agent calls. With retries above 0 the SDK retries 408, 409, 429
+ * and 5xx with backoff; each attempt may take the whole timeout.
+ */
 export const callOptionsFromEnv = (): AnthropicCallOptions => ({
-  timeoutMs: integerEnv(ENV.anthropicTimeoutMs, 60_000),
-  maxRetries: integerEnv(ENV.anthropicMaxRetries, 1),
+  timeoutMs: integerEnv(ENV.anthropicTimeoutMs, 25_000),
+  maxRetries: integerEnv(ENV.anthropicMaxRetries, 0),
 });
 
 /**

@@ -14,6 +14,9 @@ import { withPromptCaching } from './prompt-caching.js';
 import { type SettledCall, sendAndSettle } from './send-and-settle.js';
 import { keyRejectedError } from './upstream-errors.js';
 
+/** Every answer of an agent call says which credentials served it. */
+export const CREDENTIAL_SOURCE_HEADER = 'x-credential-source';
+
 export interface GatewayDeps {
   readonly agents: AgentRepository;
   readonly ledger: SpendLedger;
@@ -64,18 +67,15 @@ export async function callAgent(deps: GatewayDeps, call: AgentCall): Promise<Set
   const model = chooseModel(agent, call.body.model, deps.hostedModels);
   const credential = await credentialFor(agent, deps);
 
-  const body = withPromptCaching({ ...call.body, model }, agent.promptCacheTtl);
-  const now = deps.now();
-  const reservation = await reserve(deps, agent, body, model, now);
-
-  return sendAndSettle(deps, {
-    agent,
-    model,
-    body,
-    credential,
-    reservation,
-    requestId: call.requestId,
-  });
+  try {
+    const body = withPromptCaching({ ...call.body, model }, agent.promptCacheTtl);
+    const reservation = await reserve(deps, agent, body, model, deps.now());
+    const prepared = { agent, model, body, credential, reservation, requestId: call.requestId };
+    return await sendAndSettle(deps, prepared);
+  } catch (error) {
+    if (error instanceof ServiceError) error.headers[CREDENTIAL_SOURCE_HEADER] = credential.source;
+    throw error;
+  }
 }
 
 async function reserve(

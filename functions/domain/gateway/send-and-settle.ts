@@ -26,6 +26,7 @@ export interface SettledCall {
   readonly cost: CostBreakdown;
   /** The day's settled spend including this call, as far as this call knows. */
   readonly daySpentMicroCents: number;
+  readonly capCents: number;
 }
 
 interface SendDeps {
@@ -69,6 +70,7 @@ export async function sendAndSettle(deps: SendDeps, call: PreparedCall): Promise
     source: call.credential.source,
     cost,
     daySpentMicroCents: call.reservation.spentBeforeMicroCents + cost.microCents,
+    capCents: call.agent.dailySpendCapCents,
   };
 
   try {
