@@ -1,6 +1,6 @@
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Agent } from '../../domain/agents/agent.js';
-import type { AgentRef, AgentRepository, CommitGuard } from '../../domain/agents/ports.js';
+import type { AgentRepository, CommitGuard } from '../../domain/agents/ports.js';
 import type { AuditEvent } from '../../domain/audit/audit-event.js';
 import { dynamoDb } from '../aws-clients.js';
 import { callAws, dependencyFailure } from '../aws-failure.js';
