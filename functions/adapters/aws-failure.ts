@@ -21,8 +21,9 @@ export function dependencyFailure(operation: string, error: unknown): ServiceErr
   const throttled = THROTTLING.has(awsErrorName(error) ?? '');
   return new ServiceError(
     'dependency_unavailable',
-    `A storage service is unavailable (${operation}); retry shortly`,
-    { retryAfterSeconds: throttled ? 5 : 2, cause: error },
+    'A storage service is unavailable; retry shortly',
+    // The operation goes to the logs through the cause, never to the client.
+    { retryAfterSeconds: throttled ? 5 : 2, cause: new Error(operation, { cause: error }) },
   );
 }
 

@@ -1,6 +1,76 @@
-/** Placeholder until the handler is written; answers 501. */
-export const handler = async () => ({
-  statusCode: 501,
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ error: { code: 'not_implemented', message: 'Not implemented' } }),
-});
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import type { Context } from 'aws-lambda';
+import { capResetStore } from '../adapters/dynamodb/cap-reset-store.js';
+import { agentKeySecretArn } from '../adapters/dynamodb/sweep-agent-keys.js';
+import { capResetConfig } from '../adapters/jobs/cap-reset-config.js';
+import { deleteVaultSecret, listVaultKeySecrets } from '../adapters/secrets/sweep-vault-secrets.js';
+import { JobIncompleteError, type StepFailure } from '../domain/jobs/job-errors.js';
+import type { CapResetDeps } from '../domain/jobs/ports.js';
+import { type CapResetResult, runCapReset } from '../domain/jobs/run-cap-reset.js';
+import { systemNow } from '../shared/clock.js';
+import { logger } from '../shared/logger.js';
+
+/** What the schedule sends (lib/constructs/cap-reset-schedule.ts); a manual run may send nothing. */
+export interface CapResetEvent {
+  readonly scheduledTime?: string;
+}
+
+const config = capResetConfig();
+
+const deps: CapResetDeps = {
+  spendDays: capResetStore,
+  secrets: {
+    keySecrets: () => listVaultKeySecrets(config.vaultPrefix),
+    agentKeySecretArn,
+    deleteSecret: deleteVaultSecret,
+  },
+  now: systemNow,
+  minSecretAgeMs: config.minSecretAgeSeconds * 1000,
+};
+
+/**
+ * An error as plain fields. The shared log formatter's redaction copies an
+ * Error's enumerable fields only, dropping its message and cause; until it
+ * formats errors before redacting, they are spelled out here.
+ */
+function describeError(error: unknown, depth = 0): Record<string, unknown> {
+  if (!(error instanceof Error)) return { message: String(error) };
+  const { name, message, cause } = error;
+  const code = (error as { code?: unknown }).code;
+  const deeper = cause !== undefined && depth < 3;
+  return { name, message, code, ...(deeper ? { cause: describeError(cause, depth + 1) } : {}) };
+}
+
+/** Logs a failed step with its first error: a step that failed on many items fails alike. */
+function logFailure({ step, day, error }: StepFailure): void {
+  const errors = error instanceof AggregateError ? error.errors : [error];
+  logger.error('cap reset step failed', {
+    step,
+    day,
+    failedItems: errors.length,
+    error: describeError(errors[0]),
+  });
+}
+
+/**
+ * The daily job, run by EventBridge Scheduler at 00:00 UTC. Moto never fires
+ * schedules, so locally `npm start` runs it on its own timer and
+ * `npm run cap-reset` on demand, with the very event the schedule sends.
+ * It throws when any step failed, after running the others, so the scheduler
+ * retries and finally parks the run in its dead-letter queue.
+ */
+export const handler = middy<CapResetEvent | null, CapResetResult, Error, Context>()
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .handler(async (event, context) => {
+    const { result, failures } = await runCapReset(deps, {
+      scheduledTime: event?.scheduledTime,
+      requestId: context.awsRequestId,
+    });
+
+    failures.forEach(logFailure);
+    logger.info('cap reset finished', { ...result, failedSteps: failures.length });
+
+    if (failures.length > 0) throw new JobIncompleteError(failures);
+    return result;
+  });

@@ -37,9 +37,12 @@ export const ROUTES: readonly RouteDefinition[] = [
   { method: 'GET', path: `${API_BASE_PATH}/usage`, functionId: 'agents-read' },
 ];
 
-/** Compiles a route path into a matcher that yields its path parameters. */
+/**
+ * Compiles a route path into a matcher that yields its path parameters. A
+ * parameter is one segment of id characters, so `.` and `..` are never ids.
+ */
 export function compilePath(path: string): RegExp {
-  const pattern = path.replace(/\{([a-zA-Z]+)\}/g, '(?<$1>[^/]+)');
+  const pattern = path.replace(/\{([a-zA-Z]+)\}/g, '(?<$1>[A-Za-z0-9_-]+)');
   return new RegExp(`^${pattern}/?$`);
 }
 

@@ -17,16 +17,29 @@ export function maskKeysIn(text: string): string {
     .replace(API_TOKEN, 'mt_****');
 }
 
+/** An error's own fields, which `Object.entries` would miss because they are not enumerable. */
+function errorFields(error: Error): Record<string, unknown> {
+  return { name: error.name, message: error.message, stack: error.stack, cause: error.cause, ...error };
+}
+
 /** Returns a deep copy of `value` with secret fields and key-shaped strings masked. */
 export function redact(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return maskKeysIn(value);
   if (value === null || typeof value !== 'object') return value;
   if (depth >= MAX_DEPTH) return '[depth limit]';
+  if (value instanceof Date) return value.toISOString();
+  if (value instanceof Error) return redact(errorFields(value), depth + 1);
   if (Array.isArray(value)) return value.map((item) => redact(item, depth + 1));
 
   const copy: Record<string, unknown> = {};
   for (const [field, item] of Object.entries(value)) {
-    copy[field] = SECRET_FIELD.test(field) ? '[REDACTED]' : redact(item, depth + 1);
+    // defineProperty keeps a field named `__proto__` as plain data.
+    Object.defineProperty(copy, maskKeysIn(field), {
+      value: SECRET_FIELD.test(field) ? '[REDACTED]' : redact(item, depth + 1),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return copy;
 }

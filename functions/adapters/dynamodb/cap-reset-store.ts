@@ -1,4 +1,9 @@
-import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '../../domain/audit/audit-event.js';
 import type { AgentDay, HeldReservation, SpendDayStore } from '../../domain/jobs/ports.js';
 import { dynamoDb } from '../aws-clients.js';

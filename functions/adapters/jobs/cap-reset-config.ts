@@ -13,11 +13,11 @@ export interface CapResetConfig {
   readonly minSecretAgeSeconds: number;
 }
 
-export function capResetConfig(env: NodeJS.ProcessEnv = process.env): CapResetConfig {
+export function capResetConfig(): CapResetConfig {
   return {
     // The same default as the writer's, so both see one vault.
     vaultPrefix: optionalEnv(ENV.vaultPrefix, 'workspace-vault'),
-    minSecretAgeSeconds: minSecretAgeSeconds(env[SWEEP_MIN_SECRET_AGE_ENV]),
+    minSecretAgeSeconds: minSecretAgeSeconds(process.env[SWEEP_MIN_SECRET_AGE_ENV]),
   };
 }
 

@@ -6,7 +6,7 @@ import { type Agent, BYO_KEY_STATUS, LLM_PROVIDER } from '../agents/agent.js';
 import { loadAgent } from '../agents/agent-access.js';
 import type { AgentRepository, AuditLog } from '../agents/ports.js';
 import { centsToMicroCents, worstCaseCost } from '../pricing/index.js';
-import type { ReservationRef, SpendLedger } from '../spend/ports.js';
+import { CREDENTIAL_SOURCE, type ReservationRef, type SpendLedger } from '../spend/ports.js';
 import { utcDay } from '../spend/utc-day.js';
 import { refuseOverCap } from './cap-refusal.js';
 import type { CredentialProvider, KeyStatusWriter, LlmClient, LlmCredential } from './ports.js';
@@ -64,16 +64,18 @@ async function credentialFor(agent: Agent, deps: GatewayDeps): Promise<LlmCreden
 export async function callAgent(deps: GatewayDeps, call: AgentCall): Promise<SettledCall> {
   requireRole(call.principal, OPERATOR_ROLES, 'make agent calls');
   const agent = await loadAgent(deps.agents, call.principal.workspaceId, call.agentId);
-  const model = chooseModel(agent, call.body.model, deps.hostedModels);
-  const credential = await credentialFor(agent, deps);
+  const source =
+    agent.llmProvider === LLM_PROVIDER.byo ? CREDENTIAL_SOURCE.byo : CREDENTIAL_SOURCE.hosted;
 
   try {
+    const model = chooseModel(agent, call.body.model, deps.hostedModels);
+    const credential = await credentialFor(agent, deps);
     const body = withPromptCaching({ ...call.body, model }, agent.promptCacheTtl);
     const reservation = await reserve(deps, agent, body, model, deps.now());
     const prepared = { agent, model, body, credential, reservation, requestId: call.requestId };
     return await sendAndSettle(deps, prepared);
   } catch (error) {
-    if (error instanceof ServiceError) error.headers[CREDENTIAL_SOURCE_HEADER] = credential.source;
+    if (error instanceof ServiceError) error.headers[CREDENTIAL_SOURCE_HEADER] = source;
     throw error;
   }
 }

@@ -2,7 +2,7 @@ import { newId } from '../../shared/ids.js';
 import { logger } from '../../shared/logger.js';
 import { AUDIT_EVENT_TYPE, type AuditEvent } from '../audit/audit-event.js';
 import { forEachBounded, ITEM_CONCURRENCY } from './for-each-bounded.js';
-import type { CapResetCounts, CapResetDeps, CappedAgentDay } from './ports.js';
+import type { CappedAgentDay, CapResetCounts, CapResetDeps } from './ports.js';
 
 /** The SPEND_CAP_RESET event of an agent capped on `cap.day`. */
 export function capResetEvent(
