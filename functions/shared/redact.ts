@@ -19,7 +19,13 @@ export function maskKeysIn(text: string): string {
 
 /** An error's own fields, which `Object.entries` would miss because they are not enumerable. */
 function errorFields(error: Error): Record<string, unknown> {
-  return { name: error.name, message: error.message, stack: error.stack, cause: error.cause, ...error };
+  return {
+    name: error.name,
+    message: error.message,
+    stack: error.stack,
+    cause: error.cause,
+    ...error,
+  };
 }
 
 /** Returns a deep copy of `value` with secret fields and key-shaped strings masked. */

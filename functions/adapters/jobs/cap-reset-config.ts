@@ -13,6 +13,7 @@ export interface CapResetConfig {
   readonly minSecretAgeSeconds: number;
 }
 
+/** Reads the job's settings; a malformed minimum age fails the cold start, not a night's run. */
 export function capResetConfig(): CapResetConfig {
   return {
     // The same default as the writer's, so both see one vault.

@@ -19,10 +19,12 @@ export interface CapResetInput {
   readonly requestId?: string;
 }
 
+/** What the handler answers: the days processed and what was done on them. */
 export interface CapResetResult extends CapResetCounts {
   readonly days: readonly string[];
 }
 
+/** A run's result, with the steps that failed and were left for a retry. */
 export interface CapResetRun {
   readonly result: CapResetResult;
   /** Empty when every step finished. */

@@ -11,7 +11,10 @@ const agentName = z
   .trim()
   .min(1, 'must not be empty')
   .max(100, 'must be at most 100 characters')
-  .regex(/^[^\p{Cc}\p{Cf}]+$/u, 'must not contain control or format characters');
+  .regex(
+    /^[^\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]+$/u,
+    'must not contain control, format or line-break characters',
+  );
 
 /** Model ids as Anthropic writes them: `claude-` and lowercase letters, digits, dots, dashes. */
 export const modelId = z
