@@ -29,19 +29,6 @@ const deps: CapResetDeps = {
   minSecretAgeMs: config.minSecretAgeSeconds * 1000,
 };
 
-/**
- * An error as plain fields. The shared log formatter's redaction copies an
- * Error's enumerable fields only, dropping its message and cause; until it
- * formats errors before redacting, they are spelled out here.
- */
-function describeError(error: unknown, depth = 0): Record<string, unknown> {
-  if (!(error instanceof Error)) return { message: String(error) };
-  const { name, message, cause } = error;
-  const code = (error as { code?: unknown }).code;
-  const deeper = cause !== undefined && depth < 3;
-  return { name, message, code, ...(deeper ? { cause: describeError(cause, depth + 1) } : {}) };
-}
-
 /** Logs a failed step with its first error: a step that failed on many items fails alike. */
 function logFailure({ step, day, error }: StepFailure): void {
   const errors = error instanceof AggregateError ? error.errors : [error];
@@ -49,7 +36,7 @@ function logFailure({ step, day, error }: StepFailure): void {
     step,
     day,
     failedItems: errors.length,
-    error: describeError(errors[0]),
+    error: errors[0] as Error,
   });
 }
 

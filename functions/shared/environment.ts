@@ -18,6 +18,7 @@ export const ENV = {
   anthropicBaseUrl: 'ANTHROPIC_BASE_URL',
   anthropicTimeoutMs: 'ANTHROPIC_TIMEOUT_MS',
   anthropicMaxRetries: 'ANTHROPIC_MAX_RETRIES',
+  sweepMinSecretAgeSeconds: 'SWEEP_MIN_SECRET_AGE_SECONDS',
 } as const;
 
 export type EnvName = (typeof ENV)[keyof typeof ENV];

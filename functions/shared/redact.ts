@@ -20,11 +20,11 @@ export function maskKeysIn(text: string): string {
 /** An error's own fields, which `Object.entries` would miss because they are not enumerable. */
 function errorFields(error: Error): Record<string, unknown> {
   return {
+    ...error,
     name: error.name,
     message: error.message,
     stack: error.stack,
     cause: error.cause,
-    ...error,
   };
 }
 

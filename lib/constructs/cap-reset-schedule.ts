@@ -1,6 +1,7 @@
 import { Duration, TimeZone } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, Stats, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import {
   ContextAttribute,
   Schedule,
@@ -45,7 +46,21 @@ export class CapResetSchedule extends Construct {
       schedule: ScheduleExpression.cron({ minute: '0', hour: '0', timeZone: TimeZone.ETC_UTC }),
       target: this.invokeTarget(props),
     });
+    this.catchFunctionFailures(props);
     this.deadLetterAlarm = this.createDeadLetterAlarm();
+  }
+
+  /**
+   * The scheduler invokes the function asynchronously, so its dead-letter
+   * queue only sees failed deliveries. A run that throws is retried by Lambda
+   * and then sent to the same queue, where the same alarm sees it.
+   */
+  private catchFunctionFailures(props: CapResetScheduleProps): void {
+    props.target.configureAsyncInvoke({
+      onFailure: new SqsDestination(this.deadLetterQueue),
+      retryAttempts: 2,
+      maxEventAge: props.maxEventAge ?? Duration.hours(1),
+    });
   }
 
   /** Passes the scheduled time, so a late retry still works on the day it was meant for. */

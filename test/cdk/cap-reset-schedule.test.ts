@@ -25,6 +25,15 @@ describe('CapResetSchedule', () => {
     });
   });
 
+  it('sends a run that throws to the same dead-letter queue after two Lambda retries', () => {
+    const queue = logicalIdOf(stack.capReset.deadLetterQueue);
+
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      MaximumRetryAttempts: 2,
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [queue, 'Arn'] } } },
+    });
+  });
+
   it('keeps failed runs 14 days in an encrypted queue that refuses plain HTTP', () => {
     template.hasResourceProperties('AWS::SQS::Queue', {
       MessageRetentionPeriod: 14 * 24 * 60 * 60,

@@ -58,6 +58,10 @@ const EXPECTED_ACTIONS: Record<ServiceFunctionId, string[]> = {
     'dynamodb:UpdateItem',
     'secretsmanager:DeleteSecret',
     'secretsmanager:ListSecrets',
+    // A failed run is sent to the schedule's dead-letter queue.
+    'sqs:GetQueueAttributes',
+    'sqs:GetQueueUrl',
+    'sqs:SendMessage',
   ],
   fallback: [],
 };

@@ -95,15 +95,22 @@ export const spendLedger: SpendLedger = {
     }
   },
 
-  async markCapped(agentId, day, nowMs) {
+  async markCapped(agentId, workspaceId, day, nowMs) {
     try {
       await dynamoDb.send(
         new UpdateCommand({
           TableName: tableNames.counters,
           Key: dayKey(agentId, day),
-          UpdateExpression: 'SET cappedDay = :day, capReachedAtMs = :nowMs',
+          // Owner ids too: a call refused outright may be the day item's first write.
+          UpdateExpression:
+            'SET cappedDay = :day, capReachedAtMs = :nowMs, agentId = :agentId, workspaceId = :ws',
           ConditionExpression: 'attribute_not_exists(cappedDay)',
-          ExpressionAttributeValues: { ':day': day, ':nowMs': nowMs },
+          ExpressionAttributeValues: {
+            ':day': day,
+            ':nowMs': nowMs,
+            ':agentId': agentId,
+            ':ws': workspaceId,
+          },
         }),
       );
       return true;

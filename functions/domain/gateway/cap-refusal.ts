@@ -30,7 +30,7 @@ export async function refuseOverCap(
     reservedCents: microCentsToCents(refusal.reservedMicroCents),
     resetsAt: nextUtcMidnight(now).toISOString(),
   };
-  if (await deps.ledger.markCapped(agent.id, day, now.getTime())) {
+  if (await deps.ledger.markCapped(agent.id, agent.workspaceId, day, now.getTime())) {
     await deps.audit.append({
       id: newId('evt'),
       type: AUDIT_EVENT_TYPE.capReached,

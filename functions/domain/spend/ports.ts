@@ -68,7 +68,7 @@ export interface SpendLedger {
   settle(settlement: Settlement): Promise<void>;
   release(reservation: ReservationRef): Promise<void>;
   /** Marks the agent capped for the day; true only for the first refusal of that day. */
-  markCapped(agentId: string, day: string, nowMs: number): Promise<boolean>;
+  markCapped(agentId: string, workspaceId: string, day: string, nowMs: number): Promise<boolean>;
   dayTotals(agentId: string, day: string): Promise<DayTotals>;
   monthTotals(workspaceId: string, month: string): Promise<MonthTotals>;
 }

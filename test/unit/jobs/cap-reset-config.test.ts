@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import {
-  capResetConfig,
-  SWEEP_MIN_SECRET_AGE_ENV,
-} from '../../../functions/adapters/jobs/cap-reset-config.js';
+import { capResetConfig } from '../../../functions/adapters/jobs/cap-reset-config.js';
+import { ENV } from '../../../functions/shared/environment.js';
+
+const SWEEP_MIN_SECRET_AGE_ENV = ENV.sweepMinSecretAgeSeconds;
 
 describe('cap reset config', () => {
   afterEach(() => {
