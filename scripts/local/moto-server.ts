@@ -19,14 +19,17 @@ export interface MotoServer {
 
 /**
  * Starts moto, the AWS emulator, as a child process in its own process group,
- * and resolves once it answers HTTP. Moto keeps everything in memory, so each
+ * and resolves once it answers HTTP. It answers one request at a time, since
+ * moto's DynamoDB is not atomic per item (see moto_serial_server.py). Moto keeps everything in memory, so each
  * start is a blank account. Port 0 is not supported: moto cannot report the
  * port it got, so a free one is picked first.
  */
 export async function startMoto(options: { port?: number } = {}): Promise<MotoServer> {
   const port = options.port ?? (await findFreePort(HOST));
   const endpoint = `http://${HOST}:${port}`;
-  const child = spawn(join(VENV_DIR, 'bin', 'moto_server'), ['-H', HOST, '-p', String(port)], {
+  const launcher = join(REPO_ROOT, 'scripts', 'local', 'moto_serial_server.py');
+  const args = [launcher, '-H', HOST, '-p', String(port)];
+  const child = spawn(join(VENV_DIR, 'bin', 'python'), args, {
     cwd: REPO_ROOT,
     detached: true,
     stdio: ['ignore', 'ignore', 'pipe'],

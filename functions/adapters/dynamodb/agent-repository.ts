@@ -84,7 +84,11 @@ export const agentRepository: AgentRepository = {
     };
     try {
       await dynamoDb.send(
-        new TransactWriteCommand({ TransactItems: [{ Put: put }, { Put: auditPut(event) }] }),
+        new TransactWriteCommand({
+          // One token per audit event: a retried commit that already landed succeeds again.
+          ClientRequestToken: event.id,
+          TransactItems: [{ Put: put }, { Put: auditPut(event) }],
+        }),
       );
       return 'committed';
     } catch (error) {

@@ -103,9 +103,10 @@ export const spendLedger: SpendLedger = {
           Key: dayKey(agentId, day),
           // Owner ids too: a call refused outright may be the day item's first write.
           UpdateExpression:
-            'SET cappedDay = :day, capReachedAtMs = :nowMs, agentId = :agentId, workspaceId = :ws',
+            'SET cappedDay = :day, capReachedAtMs = :nowMs, agentId = :agentId, workspaceId = :ws, expiresAt = if_not_exists(expiresAt, :exp)',
           ConditionExpression: 'attribute_not_exists(cappedDay)',
           ExpressionAttributeValues: {
+            ':exp': Math.floor(nowMs / 1000) + DAY_ITEM_TTL_SECONDS,
             ':day': day,
             ':nowMs': nowMs,
             ':agentId': agentId,

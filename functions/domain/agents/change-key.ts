@@ -50,8 +50,15 @@ async function swapUnderLock(
   try {
     committed = await commitUnderLock(deps, agent, after, command, lockId);
   } catch (error) {
-    await written.undo();
-    throw error;
+    const outcome = await commitOutcome(deps, after);
+    if (outcome === 'landed') committed = true;
+    // Undoing a write the agent may now name would break the acknowledged
+    // key; when that cannot be told, a leftover secret is swept instead.
+    else if (outcome === 'unknown') throw error;
+    else {
+      await written.undo();
+      throw error;
+    }
   }
   if (!committed) {
     await written.undo();
@@ -62,6 +69,24 @@ async function swapUnderLock(
 
   await written.afterCommit();
   return after;
+}
+
+/**
+ * Whether a commit that failed (a lost answer, say) was applied after all:
+ * `landed` when the agent now is the state that commit wrote, `unknown` when
+ * the agent cannot even be read back to tell.
+ */
+async function commitOutcome(
+  deps: UpdateAgentDeps,
+  after: Agent,
+): Promise<'landed' | 'absent' | 'unknown'> {
+  try {
+    const current = await deps.agents.get({ workspaceId: after.workspaceId, agentId: after.id });
+    const landed = current?.version === after.version && current.updatedAt === after.updatedAt;
+    return landed ? 'landed' : 'absent';
+  } catch {
+    return 'unknown';
+  }
 }
 
 /** Retries a contended commit; with the lock held, only a transaction clash can fail it. */

@@ -19,9 +19,13 @@ const BACKOFF_BASE_MS = 40;
 export async function commitSettings(
   deps: UpdateAgentDeps,
   command: UpdateAgentCommand,
+  firstRead?: Agent,
 ): Promise<Agent> {
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-    const agent = await loadAgent(deps.agents, command.principal.workspaceId, command.agentId);
+    const agent =
+      attempt === 1 && firstRead
+        ? firstRead
+        : await loadAgent(deps.agents, command.principal.workspaceId, command.agentId);
     checkExpectedVersion(agent, command.expectedVersion);
     const plan = planUpdate(agent, command.patch, deps.hostedModels);
     if (plan.keyAction !== 'none') return changeKey(deps, command, undefined);

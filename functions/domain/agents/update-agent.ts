@@ -25,7 +25,7 @@ export async function updateAgent(
   const plan = planUpdate(agent, patch, deps.hostedModels);
 
   const verifiedKey = await verifyIfGiven(deps, command, plan.settings.llmModel);
-  if (plan.keyAction === 'none') return commitSettings(deps, command);
+  if (plan.keyAction === 'none') return commitSettings(deps, command, agent);
   return changeKey(deps, command, verifiedKey);
 }
 

@@ -44,7 +44,8 @@ export const updateAgentBody = z
     name: agentName.optional(),
     llmProvider: llmProvider.optional(),
     llmModel: modelId.optional(),
-    byoApiKey: z.string().max(1024, 'is far longer than any Anthropic API key').optional(),
+    // Length and shape are judged by the key format check, which names the problem.
+    byoApiKey: z.string().optional(),
     dailySpendCapCents: dailySpendCapCents.optional(),
     promptCacheTtl: z.enum(PROMPT_CACHE_TTLS).optional(),
   })
