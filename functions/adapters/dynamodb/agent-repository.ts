@@ -1,12 +1,13 @@
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Agent } from '../../domain/agents/agent.js';
 import type { AgentRepository, CommitGuard } from '../../domain/agents/ports.js';
 import type { AuditEvent } from '../../domain/audit/audit-event.js';
 import { dynamoDb } from '../aws-clients.js';
 import { callAws, dependencyFailure } from '../aws-failure.js';
-import { AGENT_SK_PREFIX, agentKey, fromAgentItem, toAgentItem } from './agent-item.js';
+import { AGENT_SK_PREFIX, fromAgentItem, toAgentItem } from './agent-item.js';
 import { auditPut } from './audit-item.js';
 import { acquireKeyLock, releaseKeyLock } from './key-lock-commands.js';
+import { readAgent } from './read-agent.js';
 import { isTransactionConflict, tableNames } from './tables.js';
 
 const LOCK_FREE = '(attribute_not_exists(keyLock) OR keyLockExpiresAt < :nowMs)';
@@ -47,18 +48,7 @@ export const agentRepository: AgentRepository = {
     return agents;
   },
 
-  async get(ref) {
-    const { Item } = await callAws('read agent', () =>
-      dynamoDb.send(
-        new GetCommand({
-          TableName: tableNames.agents,
-          Key: agentKey(ref.workspaceId, ref.agentId),
-          ConsistentRead: true,
-        }),
-      ),
-    );
-    return Item ? fromAgentItem(Item) : undefined;
-  },
+  get: readAgent,
 
   async create(agent, event) {
     const put = {

@@ -1,11 +1,6 @@
-import {
-  GetCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '../../domain/audit/audit-event.js';
-import type { AgentDay, HeldReservation, SpendDayStore } from '../../domain/jobs/ports.js';
+import type { AgentDay, SpendDayStore } from '../../domain/jobs/ports.js';
 import { dynamoDb } from '../aws-clients.js';
 import { callAws, dependencyFailure } from '../aws-failure.js';
 import { auditPut } from './audit-item.js';
@@ -15,8 +10,9 @@ import {
   DAY_INDEXES,
   heldReservationsOf,
 } from './cap-reset-day-items.js';
-import { dayKey, reservationAttribute } from './spend-items.js';
-import { cancellationReasons, isConditionFailure, tableNames } from './tables.js';
+import { releaseReservation } from './reservation-release.js';
+import { dayKey } from './spend-items.js';
+import { cancellationReasons, tableNames } from './tables.js';
 
 type DayIndex = (typeof DAY_INDEXES)[keyof typeof DAY_INDEXES];
 
@@ -84,29 +80,6 @@ async function recordCapReset(agentDay: AgentDay, event: AuditEvent): Promise<bo
   } catch (error) {
     if (cancellationReasons(error)[0] === 'ConditionalCheckFailed') return false;
     throw dependencyFailure('record cap reset', error);
-  }
-}
-
-/** Gives the held amount back, on condition that the very reservation read is still there. */
-async function releaseReservation(reservation: HeldReservation): Promise<boolean> {
-  try {
-    await dynamoDb.send(
-      new UpdateCommand({
-        TableName: tableNames.counters,
-        Key: dayKey(reservation.agentId, reservation.day),
-        UpdateExpression: 'REMOVE #rsv ADD committedMicroCents :minus, reservedMicroCents :minus',
-        ConditionExpression: 'attribute_exists(#rsv) AND #rsv.microCents = :held',
-        ExpressionAttributeNames: { '#rsv': reservationAttribute(reservation.callId) },
-        ExpressionAttributeValues: {
-          ':minus': -reservation.microCents,
-          ':held': reservation.microCents,
-        },
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw dependencyFailure('release reservation', error);
   }
 }
 

@@ -1,8 +1,9 @@
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AgentRef, LockOutcome } from '../../domain/agents/ports.js';
 import { dynamoDb } from '../aws-clients.js';
-import { callAws, dependencyFailure } from '../aws-failure.js';
+import { dependencyFailure } from '../aws-failure.js';
 import { agentKey, fromAgentItem } from './agent-item.js';
+import { readAgent } from './read-agent.js';
 import { isConditionFailure, tableNames } from './tables.js';
 
 interface LockRequest {
@@ -31,17 +32,9 @@ function lockUpdate(ref: AgentRef, lock: LockRequest) {
 
 /** Why a lock was refused: the agent is gone, has moved past the expected version, or is locked. */
 async function refusal(ref: AgentRef, expectedVersion?: number): Promise<LockOutcome> {
-  const { Item } = await callAws('read agent', () =>
-    dynamoDb.send(
-      new GetCommand({
-        TableName: tableNames.agents,
-        Key: agentKey(ref.workspaceId, ref.agentId),
-        ConsistentRead: true,
-      }),
-    ),
-  );
-  if (!Item) return { kind: 'missing' };
-  if (expectedVersion !== undefined && Item.version !== expectedVersion) return { kind: 'stale' };
+  const agent = await readAgent(ref);
+  if (!agent) return { kind: 'missing' };
+  if (expectedVersion !== undefined && agent.version !== expectedVersion) return { kind: 'stale' };
   return { kind: 'busy' };
 }
 

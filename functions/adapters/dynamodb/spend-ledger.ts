@@ -3,6 +3,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { ReserveOutcome, Settlement, SpendLedger } from '../../domain/spend/ports.js';
 import { dynamoDb } from '../aws-clients.js';
 import { callAws, dependencyFailure } from '../aws-failure.js';
+import { releaseReservation } from './reservation-release.js';
 import {
   DAY_ITEM_TTL_SECONDS,
   dayKey,
@@ -79,20 +80,7 @@ export const spendLedger: SpendLedger = {
   },
 
   async release(reservation) {
-    try {
-      await dynamoDb.send(
-        new UpdateCommand({
-          TableName: tableNames.counters,
-          Key: dayKey(reservation.agentId, reservation.day),
-          UpdateExpression: 'REMOVE #rsv ADD committedMicroCents :minus, reservedMicroCents :minus',
-          ConditionExpression: 'attribute_exists(#rsv)',
-          ExpressionAttributeNames: { '#rsv': reservationAttribute(reservation.callId) },
-          ExpressionAttributeValues: { ':minus': -reservation.microCents },
-        }),
-      );
-    } catch (error) {
-      if (!isConditionFailure(error)) throw dependencyFailure('release spend', error);
-    }
+    await releaseReservation(reservation);
   },
 
   async markCapped(agentId, workspaceId, day, nowMs) {
