@@ -19,6 +19,16 @@ export default defineConfig({
           globalSetup: ['test/support/global-setup.ts'],
         },
       },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          globalSetup: ['test/support/global-setup.ts'],
+          // One Chromium at a time: two would fight over a 2-core machine.
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
 import { API_BASE_PATH, matchRoute } from '../../functions/http/routes.js';
 import { apiGatewayRequestId, type MatchedRoute, rawPathOf, toApiEvent } from './api-event.js';
 import { writeError, writeResult } from './api-response.js';
@@ -7,6 +8,7 @@ import { type LocalFunctionId, loadHandler, localFunctionName } from './handler-
 import { lambdaContext } from './lambda-context.js';
 import { describeError, logLine } from './local-log.js';
 import { readBody } from './request-body.js';
+import { isApiPath, serveWebFile } from './web-files.js';
 
 /** API Gateway's payload limit for HTTP APIs: 10 MiB. */
 export const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
@@ -15,6 +17,12 @@ export interface ApiServerOptions {
   /** 0 picks a free port. */
   readonly port: number;
   readonly host?: string;
+  /**
+   * A built web app (`web/dist`) to serve for every path outside `/api/`, on
+   * the API's origin as CloudFront does on AWS. Without it, such paths reach
+   * the fallback function, as they would on a bare API Gateway.
+   */
+  readonly webRoot?: string;
 }
 
 /** A running local API. */
@@ -22,6 +30,8 @@ export interface ApiServer {
   /** `http://127.0.0.1:<port>/api/v1`, the base every route path starts with. */
   readonly url: string;
   readonly port: number;
+  /** `http://127.0.0.1:<port>/`, when a web root is served. */
+  readonly webUrl?: string;
   stop(): Promise<void>;
 }
 
@@ -33,8 +43,9 @@ export interface ApiServer {
  */
 export async function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
   const host = options.host ?? '127.0.0.1';
+  const webRoot = options.webRoot ? resolve(options.webRoot) : undefined;
   const server = createServer((req, res) => {
-    serve(req, res).catch((error: unknown) => {
+    serve(req, res, webRoot).catch((error: unknown) => {
       logLine('ERROR', 'local api failure', { error: describeError(error) });
       res.destroy();
     });
@@ -51,15 +62,20 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       server.close(() => done());
       server.closeAllConnections();
     });
-  return { url: `http://${host}:${port}${API_BASE_PATH}`, port, stop };
+  const webUrl = webRoot ? { webUrl: `http://${host}:${port}/` } : {};
+  return { url: `http://${host}:${port}${API_BASE_PATH}`, port, ...webUrl, stop };
 }
 
-async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function serve(req: IncomingMessage, res: ServerResponse, webRoot?: string): Promise<void> {
   const startedMs = performance.now();
   const requestId = apiGatewayRequestId();
-  res.setHeader('apigw-requestid', requestId);
 
-  await answer(req, res, requestId);
+  if (webRoot && !isApiPath(rawPathOf(req))) {
+    await serveWebFile(req, res, webRoot);
+  } else {
+    res.setHeader('apigw-requestid', requestId);
+    await answer(req, res, requestId);
+  }
 
   if (process.env.LOG_REQUESTS === '1') {
     const durationMs = Math.round(performance.now() - startedMs);

@@ -9,6 +9,8 @@ export const STACK_FILE = join(REPO_ROOT, '.local', 'stack.json');
 /** What a running local stack tells other tools (scripts, curl users, benchmarks). */
 export interface StackFile {
   readonly apiUrl: string;
+  /** The web app, served on the API's origin: `http://127.0.0.1:<port>/`. */
+  readonly webUrl: string;
   readonly awsEndpoint: string;
   readonly region: string;
   readonly anthropicBaseUrl: string;

@@ -22,6 +22,7 @@ import { invokeCapReset } from './scheduler-event.js';
 import { seedWorkspace } from './seed.js';
 import { Shutdown } from './shutdown.js';
 import { type StackFile, writeStackFile } from './stack-file.js';
+import { ensureWebBuild } from './web-build.js';
 
 const DEFAULT_PORT = 3000;
 
@@ -67,11 +68,13 @@ async function start(
   const workspaces = await seedDemoData(settings);
 
   const port = Number(process.env.PORT || DEFAULT_PORT);
-  const api = await startApiServer({ port, host: '127.0.0.1' });
+  const webRoot = await ensureWebBuild();
+  const api = await startApiServer({ port, host: '127.0.0.1', webRoot });
   shutdown.add('api server', api.stop);
 
   const stack: StackFile = {
     apiUrl: api.url,
+    webUrl: new URL('/', api.url).href,
     awsEndpoint: environment.awsEndpoint,
     region: environment.region,
     anthropicBaseUrl: environment.anthropicUrl,
