@@ -1,3 +1,8 @@
+import { DynamoDBServiceException } from '@aws-sdk/client-dynamodb';
+import { KMSServiceException } from '@aws-sdk/client-kms';
+import { SecretsManagerServiceException } from '@aws-sdk/client-secrets-manager';
+import { AWS_SERVICE, type AwsServiceName } from '../observability/metric-names.js';
+import { countAwsThrottle } from '../observability/metrics.js';
 import { ServiceError } from '../shared/errors.js';
 
 const THROTTLING = new Set([
@@ -12,13 +17,23 @@ export function awsErrorName(error: unknown): string | undefined {
   return error instanceof Error ? error.name : undefined;
 }
 
+/** Which service threw: every SDK error extends its client's base exception. */
+function awsServiceOf(error: unknown): AwsServiceName {
+  if (error instanceof DynamoDBServiceException) return AWS_SERVICE.dynamoDb;
+  if (error instanceof SecretsManagerServiceException) return AWS_SERVICE.secretsManager;
+  if (error instanceof KMSServiceException) return AWS_SERVICE.kms;
+  return AWS_SERVICE.other;
+}
+
 /**
  * What a caller sees when an AWS dependency fails after the SDK's own retries:
  * a 503 with a stable code that names no internals. The original error is kept
- * as `cause` for the logs.
+ * as `cause` for the logs. A throttle is also counted (metric AwsThrottles),
+ * since Secrets Manager publishes no throttling metric of its own.
  */
 export function dependencyFailure(operation: string, error: unknown): ServiceError {
   const throttled = THROTTLING.has(awsErrorName(error) ?? '');
+  if (throttled) countAwsThrottle(awsServiceOf(error));
   return new ServiceError(
     'dependency_unavailable',
     'A storage service is unavailable; retry shortly',

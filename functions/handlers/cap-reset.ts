@@ -1,4 +1,5 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { capResetStore } from '../adapters/dynamodb/cap-reset-store.js';
@@ -8,6 +9,7 @@ import { deleteVaultSecret, listVaultKeySecrets } from '../adapters/secrets/swee
 import { JobIncompleteError, type StepFailure } from '../domain/jobs/job-errors.js';
 import type { CapResetDeps } from '../domain/jobs/ports.js';
 import { type CapResetResult, runCapReset } from '../domain/jobs/run-cap-reset.js';
+import { countCapResetItems, countCapResetRun, metrics } from '../observability/metrics.js';
 import { systemNow } from '../shared/clock.js';
 import { logger } from '../shared/logger.js';
 
@@ -40,6 +42,21 @@ function logFailure({ step, day, error }: StepFailure): void {
   });
 }
 
+/** Runs the job, logs and counts what it did, and throws when any step failed. */
+async function runAndReport(event: CapResetEvent | null, context: Context) {
+  const { result, failures } = await runCapReset(deps, {
+    scheduledTime: event?.scheduledTime,
+    requestId: context.awsRequestId,
+  });
+
+  failures.forEach(logFailure);
+  logger.info('cap reset finished', { ...result, failedSteps: failures.length });
+  countCapResetItems(result);
+
+  if (failures.length > 0) throw new JobIncompleteError(failures);
+  return result;
+}
+
 /**
  * The daily job, run by EventBridge Scheduler at 00:00 UTC. Moto never fires
  * schedules, so locally `npm start` runs it on its own timer and
@@ -49,15 +66,14 @@ function logFailure({ step, day, error }: StepFailure): void {
  */
 export const handler = middy<CapResetEvent | null, CapResetResult, Error, Context>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(logMetrics(metrics, { throwOnEmptyMetrics: false }))
   .handler(async (event, context) => {
-    const { result, failures } = await runCapReset(deps, {
-      scheduledTime: event?.scheduledTime,
-      requestId: context.awsRequestId,
-    });
-
-    failures.forEach(logFailure);
-    logger.info('cap reset finished', { ...result, failedSteps: failures.length });
-
-    if (failures.length > 0) throw new JobIncompleteError(failures);
-    return result;
+    try {
+      const result = await runAndReport(event, context);
+      countCapResetRun({ failed: false });
+      return result;
+    } catch (error) {
+      countCapResetRun({ failed: true });
+      throw error;
+    }
   });

@@ -1,10 +1,13 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
 import httpRouterHandler, { type Route } from '@middy/http-router';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import type { Principal } from '../auth/principal.js';
+import { metrics } from '../observability/metrics.js';
+import { requestMetrics } from '../observability/request-metrics.js';
 import { ServiceError } from '../shared/errors.js';
 import { logger } from '../shared/logger.js';
 import { bodyLimit } from './body-limit.js';
@@ -73,6 +76,8 @@ export function routeNotFound({ method, path }: { method: string; path: string }
 /**
  * Builds a function's Lambda handler from the routes the route table gives it.
  * Fails at cold start when a route has no handler, so a gap cannot ship silently.
+ * Every request is counted by route (see observability/request-metrics.ts),
+ * and the metrics are flushed as the invocation ends, answered or failed.
  */
 export function createApiHandler(
   functionId: FunctionId,
@@ -93,8 +98,10 @@ export function createApiHandler(
 
   return middy<APIGatewayProxyEventV2, HttpResult, Error, Context>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(logMetrics(metrics, { throwOnEmptyMetrics: false }))
     .use(requestIdKey())
     .use(httpHeaderNormalizer())
+    .use(requestMetrics())
     .use(errorEnvelope())
     .handler(httpRouterHandler({ routes, notFoundResponse: routeNotFound }) as never);
 }

@@ -1,5 +1,6 @@
-import { Duration, TimeZone } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Stack, TimeZone } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, Stats, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import {
@@ -11,10 +12,13 @@ import {
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { alarmDescription, RUNBOOK_ANCHOR } from '../definitions/runbook.js';
 
 export interface CapResetScheduleProps {
   /** The cap-reset function. */
   readonly target: IFunction;
+  /** Names the schedule, the queue and the alarm, e.g. `prod-agent-llm-cap-reset`. */
+  readonly namePrefix: string;
   /** @default 3 */
   readonly retryAttempts?: number;
   /** @default Duration.hours(1) */
@@ -29,6 +33,8 @@ export interface CapResetScheduleProps {
  */
 export class CapResetSchedule extends Construct {
   readonly schedule: Schedule;
+  /** The role the scheduler invokes the function with; it may invoke nothing else. */
+  readonly schedulerRole: Role;
   readonly deadLetterQueue: Queue;
   readonly deadLetterAlarm: Alarm;
 
@@ -36,18 +42,21 @@ export class CapResetSchedule extends Construct {
     super(scope, id);
 
     this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
+      queueName: `${props.namePrefix}-cap-reset-dead-letters`,
       // SQS-managed keys: the scheduler's role then needs no KMS grant to send.
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
     });
+    this.schedulerRole = this.createSchedulerRole();
     this.schedule = new Schedule(this, 'Schedule', {
+      scheduleName: `${props.namePrefix}-cap-reset`,
       description: 'Daily cap reset at midnight UTC',
       schedule: ScheduleExpression.cron({ minute: '0', hour: '0', timeZone: TimeZone.ETC_UTC }),
       target: this.invokeTarget(props),
     });
     this.catchFunctionFailures(props);
-    this.deadLetterAlarm = this.createDeadLetterAlarm();
+    this.deadLetterAlarm = this.createDeadLetterAlarm(props.namePrefix);
   }
 
   /**
@@ -63,9 +72,33 @@ export class CapResetSchedule extends Construct {
     });
   }
 
+  /**
+   * Made here rather than left to the target, so it has a known place: the
+   * target grants it `lambda:InvokeFunction` on the function (and its
+   * versions). Trusted only by this account's default schedule group.
+   */
+  private createSchedulerRole(): Role {
+    const stack = Stack.of(this);
+    const scheduleGroupArn = stack.formatArn({
+      service: 'scheduler',
+      resource: 'schedule-group',
+      resourceName: 'default',
+      arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+    });
+    return new Role(this, 'SchedulerRole', {
+      description: 'Lets EventBridge Scheduler run the daily cap reset',
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': stack.account, 'aws:SourceArn': scheduleGroupArn },
+        },
+      }),
+    });
+  }
+
   /** Passes the scheduled time, so a late retry still works on the day it was meant for. */
   private invokeTarget(props: CapResetScheduleProps): LambdaInvoke {
     return new LambdaInvoke(props.target, {
+      role: this.schedulerRole,
       input: ScheduleTargetInput.fromObject({ scheduledTime: ContextAttribute.scheduledTime }),
       retryAttempts: props.retryAttempts ?? 3,
       maxEventAge: props.maxEventAge ?? Duration.hours(1),
@@ -73,9 +106,15 @@ export class CapResetSchedule extends Construct {
     });
   }
 
-  private createDeadLetterAlarm(): Alarm {
+  private createDeadLetterAlarm(namePrefix: string): Alarm {
     return new Alarm(this, 'DeadLetterAlarm', {
-      alarmDescription: 'A cap-reset run failed after its retries; see the dead-letter queue',
+      alarmName: `${namePrefix}-cap-reset-dead-letters`,
+      alarmDescription: alarmDescription(
+        'A daily cap-reset run failed after its retries and its event is in the dead-letter ' +
+          'queue (kept 14 days). Caps still hold; audit events, stale reservations and ' +
+          'orphaned secrets wait for a successful run.',
+        RUNBOOK_ANCHOR.capResetDeadLetters,
+      ),
       metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
         period: Duration.minutes(5),
         statistic: Stats.MAXIMUM,

@@ -12,20 +12,33 @@ import { type IndexDefinition, TABLES, type TableDefinition } from '../definitio
 
 type TableId = TableDefinition['id'];
 
+export interface DataTablesProps {
+  /**
+   * Retain the tables when the stack is deleted and refuse their deletion
+   * (prod); otherwise they go with the stack (dev).
+   */
+  readonly retainData: boolean;
+}
+
 /**
  * The service's DynamoDB tables, built from the shared definitions so the
- * local stack and AWS have the same keys and indexes. Tables are retained on
- * stack deletion and recoverable to any second of the last 35 days. They are
- * encrypted with the AWS-managed key (aws/dynamodb): items hold no secrets,
- * since keys live in Secrets Manager, and it needs no KMS grant per function.
+ * local stack and AWS have the same keys and indexes. Tables are recoverable
+ * to any second of the last 35 days. They are encrypted with the AWS-managed
+ * key (aws/dynamodb): items hold no secrets, since keys live in Secrets
+ * Manager, and it needs no KMS grant per function. Their names are left to
+ * CloudFormation (they start with the stack's name, which holds the stage):
+ * a fixed name would block any replacement and collide with a retained table.
  */
 export class DataTables extends Construct {
   private readonly tables: Readonly<Record<TableId, Table>>;
 
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, props: DataTablesProps) {
     super(scope, id);
 
-    const entries = TABLES.map((definition) => [definition.id, createTable(this, definition)]);
+    const entries = TABLES.map((definition) => [
+      definition.id,
+      createTable(this, definition, props.retainData),
+    ]);
     this.tables = Object.fromEntries(entries);
   }
 
@@ -33,9 +46,14 @@ export class DataTables extends Construct {
   of(definition: TableDefinition): Table {
     return this.tables[definition.id];
   }
+
+  /** Every table, in the order of the shared definitions. */
+  all(): Table[] {
+    return TABLES.map((definition) => this.of(definition));
+  }
 }
 
-function createTable(scope: Construct, definition: TableDefinition): Table {
+function createTable(scope: Construct, definition: TableDefinition, retainData: boolean): Table {
   const table = new Table(scope, definition.id, {
     partitionKey: { name: definition.partitionKey, type: AttributeType.STRING },
     sortKey: { name: definition.sortKey, type: AttributeType.STRING },
@@ -43,7 +61,8 @@ function createTable(scope: Construct, definition: TableDefinition): Table {
     pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
     encryption: TableEncryption.AWS_MANAGED,
     timeToLiveAttribute: definition.timeToLiveAttribute,
-    removalPolicy: RemovalPolicy.RETAIN,
+    removalPolicy: retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    deletionProtection: retainData,
   });
   for (const index of definition.indexes) {
     table.addGlobalSecondaryIndex(indexProps(index));

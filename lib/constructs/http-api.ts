@@ -15,6 +15,8 @@ import type { ServiceFunctionId, ServiceFunctions } from './service-functions.js
 
 export interface ServiceApiProps {
   readonly functions: ServiceFunctions;
+  /** Names the API (`<prefix>-api`) and its access log group. */
+  readonly namePrefix: string;
   readonly logRetention: RetentionDays;
   /** @default 200 */
   readonly throttleBurstLimit?: number;
@@ -52,6 +54,8 @@ const ACCESS_LOG_FIELDS = {
  */
 export class ServiceApi extends Construct {
   readonly httpApi: HttpApi;
+  /** The `$default` stage, whose metrics the dashboard and alarms read. */
+  readonly stage: HttpStage;
   /** Base URL of the API, ending in `/api/v1`. */
   readonly url: string;
   private readonly integrations = new Map<ServiceFunctionId, HttpLambdaIntegration>();
@@ -61,6 +65,7 @@ export class ServiceApi extends Construct {
 
     const integrationOf = (functionId: ServiceFunctionId) => this.integration(props, functionId);
     this.httpApi = new HttpApi(this, 'HttpApi', {
+      apiName: `${props.namePrefix}-api`,
       description: 'Agent LLM credentials API',
       createDefaultStage: false,
       defaultIntegration: integrationOf('fallback'),
@@ -73,7 +78,7 @@ export class ServiceApi extends Construct {
         integration,
       });
     }
-    this.createDefaultStage(props);
+    this.stage = this.createDefaultStage(props);
     this.url = `${this.httpApi.apiEndpoint}${API_BASE_PATH}`;
   }
 
@@ -91,14 +96,20 @@ export class ServiceApi extends Construct {
     return integration;
   }
 
+  /**
+   * Detailed metrics give each route its own 4xx, 5xx and latency metrics
+   * (dimensions ApiId, Method, Resource, Stage), which the dashboard shows.
+   */
   private createDefaultStage(props: ServiceApiProps): HttpStage {
     const accessLogs = new LogGroup(this, 'AccessLogs', {
+      logGroupName: `/aws/apigateway/${props.namePrefix}-api-access`,
       retention: props.logRetention,
       removalPolicy: RemovalPolicy.DESTROY,
     });
     return new HttpStage(this, 'DefaultStage', {
       httpApi: this.httpApi,
       autoDeploy: true,
+      detailedMetricsEnabled: true,
       throttle: {
         burstLimit: props.throttleBurstLimit ?? 200,
         rateLimit: props.throttleRatePerSecond ?? 100,

@@ -1,12 +1,21 @@
 import { ArnFormat, RemovalPolicy, Stack } from 'aws-cdk-lib';
-import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
+import { Alias, Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import { CfnSecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { FINGERPRINT_KEY, type KmsKeyDefinition, VAULT_KEY } from '../definitions/kms-keys.js';
 import type { ServiceSettings } from '../definitions/settings.js';
 
 export interface KeyVaultProps {
+  /** Its `hostedKeySecretName` names the hosted-key secret, `vaultPrefix` the workspace secrets. */
   readonly settings: ServiceSettings;
+  /**
+   * Retain the keys and the hosted-key secret when the stack is deleted
+   * (prod); otherwise they go with it (dev). A deleted KMS key makes every
+   * secret it encrypted unreadable, so prod never deletes one.
+   */
+  readonly retainData: boolean;
+  /** Names the key aliases, e.g. `alias/prod-agent-llm/vault-key`. */
+  readonly namePrefix: string;
 }
 
 /**
@@ -24,10 +33,25 @@ export class KeyVault extends Construct {
   constructor(scope: Construct, id: string, props: KeyVaultProps) {
     super(scope, id);
 
+    const removalPolicy = props.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
     this.vaultPrefix = props.settings.vaultPrefix;
-    this.vaultKey = createKey(this, VAULT_KEY);
-    this.fingerprintKey = createKey(this, FINGERPRINT_KEY);
+    this.vaultKey = createKey(this, VAULT_KEY, removalPolicy);
+    this.fingerprintKey = createKey(this, FINGERPRINT_KEY, removalPolicy);
+    this.aliasKeys(props.namePrefix);
     this.hostedKeySecret = this.createHostedKeySecret(props.settings.hostedKeySecretName);
+    this.hostedKeySecret.applyRemovalPolicy(removalPolicy);
+  }
+
+  /** Aliases, so an operator finds the keys by name in the KMS console. */
+  private aliasKeys(namePrefix: string): void {
+    new Alias(this, 'VaultKeyAlias', {
+      aliasName: `alias/${namePrefix}/vault-key`,
+      targetKey: this.vaultKey,
+    });
+    new Alias(this, 'FingerprintKeyAlias', {
+      aliasName: `alias/${namePrefix}/fingerprint-key`,
+      targetKey: this.fingerprintKey,
+    });
   }
 
   /** ARN of the hosted-key secret, with the suffix Secrets Manager appends. */
@@ -53,23 +77,24 @@ export class KeyVault extends Construct {
    * template, a parameter or an environment variable.
    */
   private createHostedKeySecret(name: string): CfnSecret {
-    const secret = new CfnSecret(this, 'HostedKeySecret', {
+    return new CfnSecret(this, 'HostedKeySecret', {
       name,
       description: "The platform's hosted Anthropic API key; value put by an operator",
       kmsKeyId: this.vaultKey.keyArn,
     });
-    secret.applyRemovalPolicy(RemovalPolicy.RETAIN);
-    return secret;
   }
 }
 
-/** Keys are retained: deleting one would make every secret it encrypted unreadable. */
-function createKey(scope: Construct, definition: KmsKeyDefinition): Key {
+function createKey(
+  scope: Construct,
+  definition: KmsKeyDefinition,
+  removalPolicy: RemovalPolicy,
+): Key {
   return new Key(scope, definition.id, {
     description: definition.description,
     keySpec: KeySpec[definition.keySpec],
     keyUsage: KeyUsage[definition.keyUsage],
     enableKeyRotation: definition.rotation,
-    removalPolicy: RemovalPolicy.RETAIN,
+    removalPolicy,
   });
 }

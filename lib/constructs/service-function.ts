@@ -10,8 +10,9 @@ import {
 } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { SERVICE_NAME, STAGE_ENV_VAR } from '../../functions/observability/metric-names.js';
 
-export const SERVICE_NAME = 'agent-llm-credentials';
+export { SERVICE_NAME };
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -26,6 +27,10 @@ const REQUIRE_SHIM =
 export interface ServiceFunctionProps {
   /** Names the entry file `functions/handlers/<handlerName>.ts`, which exports `handler`. */
   readonly handlerName: string;
+  /** The name in the console, e.g. `prod-agent-llm-gateway`; logs go to `/aws/lambda/<name>`. */
+  readonly functionName: string;
+  /** Becomes the `stage` dimension of the function's metrics. */
+  readonly stage: string;
   readonly description: string;
   readonly timeout: Duration;
   /** @default 512 */
@@ -50,6 +55,7 @@ export class ServiceFunction extends Construct {
     super(scope, id);
 
     this.logGroup = new LogGroup(this, 'LogGroup', {
+      logGroupName: `/aws/lambda/${props.functionName}`,
       retention: props.logRetention ?? RetentionDays.ONE_MONTH,
       removalPolicy: RemovalPolicy.DESTROY,
     });
@@ -71,6 +77,7 @@ function functionProps(props: ServiceFunctionProps, owner: ServiceFunction): Nod
   return {
     entry: `${PROJECT_ROOT}functions/handlers/${props.handlerName}.ts`,
     handler: 'handler',
+    functionName: props.functionName,
     description: props.description,
     runtime: Runtime.NODEJS_22_X,
     architecture: Architecture.ARM_64,
@@ -87,6 +94,7 @@ function functionProps(props: ServiceFunctionProps, owner: ServiceFunction): Nod
       NODE_OPTIONS: '--enable-source-maps',
       POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
       POWERTOOLS_LOG_LEVEL: 'INFO',
+      [STAGE_ENV_VAR]: props.stage,
     },
     bundling: {
       format: OutputFormat.ESM,

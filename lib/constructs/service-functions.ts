@@ -36,6 +36,9 @@ const FUNCTION_SPECS: Readonly<Record<ServiceFunctionId, FunctionSpec>> = {
 export const SERVICE_FUNCTION_IDS = Object.keys(FUNCTION_SPECS) as readonly ServiceFunctionId[];
 
 export interface ServiceFunctionsProps {
+  readonly stage: string;
+  /** Put before each function id to make its name, e.g. `prod-agent-llm` + `-gateway`. */
+  readonly namePrefix: string;
   /** The same variables for every function; see lib/definitions/function-environment.ts. */
   readonly environment: Readonly<Record<string, string>>;
   readonly logRetention: RetentionDays;
@@ -61,6 +64,8 @@ export class ServiceFunctions extends Construct {
     const spec = FUNCTION_SPECS[functionId];
     return new ServiceFunction(this, pascalCase(functionId), {
       handlerName: functionId,
+      functionName: `${props.namePrefix}-${functionId}`,
+      stage: props.stage,
       description: spec.description,
       timeout: Duration.seconds(spec.timeoutSeconds),
       memorySizeMb: functionId === 'gateway' ? props.gatewayMemorySizeMb : undefined,

@@ -9,11 +9,56 @@ function configWith(context: Record<string, unknown>) {
 }
 
 describe('configFromContext', () => {
-  it('uses the shared defaults when no context is given', () => {
+  it('builds the dev stage from the shared defaults when no context is given', () => {
     const config = configWith({});
 
-    expect(config.settings).toEqual(DEFAULT_SETTINGS);
+    expect(config.stage).toBe('dev');
+    expect(config.settings).toEqual({
+      ...DEFAULT_SETTINGS,
+      vaultPrefix: 'dev/workspace-vault',
+      hostedKeySecretName: 'dev/platform/anthropic/hosted-api-key',
+    });
     expect(config.logRetentionDays).toBe(RetentionDays.ONE_MONTH);
+    expect(config.alarmEmails).toEqual([]);
+  });
+
+  it('prefixes the vault and hosted-key secret with the stage; prod keeps logs a year', () => {
+    const config = configWith({ stage: 'prod', alarmEmails: 'oncall@example.com' });
+
+    expect(config.stage).toBe('prod');
+    expect(config.settings.vaultPrefix).toBe('prod/workspace-vault');
+    expect(config.settings.hostedKeySecretName).toBe('prod/platform/anthropic/hosted-api-key');
+    expect(config.logRetentionDays).toBe(RetentionDays.ONE_YEAR);
+  });
+
+  it('reads alarm emails as a comma list or an array', () => {
+    const fromCli = configWith({ stage: 'prod', alarmEmails: ' a@example.com, b@example.org ' });
+    const fromJson = configWith({ stage: 'prod', alarmEmails: ['a@example.com'] });
+
+    expect(fromCli.alarmEmails).toEqual(['a@example.com', 'b@example.org']);
+    expect(fromJson.alarmEmails).toEqual(['a@example.com']);
+  });
+
+  it('requires an alarm email in prod, saying why', () => {
+    const read = () => configWith({ stage: 'prod' });
+
+    expect(read).toThrow(/alarmEmails is required for stage prod/);
+  });
+
+  it('accepts dev without alarm emails and ignores any given: dev alarms have no actions', () => {
+    const config = configWith({ stage: 'dev', alarmEmails: 'oncall@example.com' });
+
+    expect(config.alarmEmails).toEqual([]);
+  });
+
+  it('lets logRetentionDays override the stage default', () => {
+    const config = configWith({
+      stage: 'prod',
+      alarmEmails: 'a@example.com',
+      logRetentionDays: 90,
+    });
+
+    expect(config.logRetentionDays).toBe(RetentionDays.THREE_MONTHS);
   });
 
   it('reads overrides given on the command line as strings', () => {
@@ -48,6 +93,11 @@ describe('configFromContext', () => {
     ['vaultPrefix', 'vault/*'],
     ['vaultPrefix', 'vault/'],
     ['vaultPrefix', ''],
+    ['stage', 'staging'],
+    ['stage', 'PROD'],
+    ['stage', ''],
+    ['alarmEmails', 'not-an-address'],
+    ['alarmEmails', 'a@example.com;b@example.com'],
   ])('rejects %s = %j naming the key', (key, value) => {
     const read = () => configWith({ [key]: value });
 
@@ -55,7 +105,7 @@ describe('configFromContext', () => {
   });
 
   it('rejects a vault prefix that would contain the hosted-key secret', () => {
-    const read = () => configWith({ vaultPrefix: 'platform' });
+    const read = () => configWith({ vaultPrefix: 'dev/platform' });
 
     expect(read).toThrow(/would contain the hosted key secret/);
   });

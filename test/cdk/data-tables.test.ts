@@ -11,10 +11,8 @@ describe('DataTables', () => {
     template.resourceCountIs('AWS::DynamoDB::Table', TABLES.length);
   });
 
-  it('makes every table on-demand, recoverable, encrypted and retained', () => {
+  it('makes every table on-demand, recoverable and encrypted', () => {
     const tables = template.findResources('AWS::DynamoDB::Table', {
-      DeletionPolicy: 'Retain',
-      UpdateReplacePolicy: 'Retain',
       Properties: {
         BillingMode: 'PAY_PER_REQUEST',
         PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },

@@ -66,6 +66,13 @@ describe('ServiceApi', () => {
     expect(format).not.toMatch(/header|authorization|identity/i);
   });
 
+  it('enables detailed metrics, so each route has its own latency and error counts', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      DefaultRouteSettings: { DetailedMetricsEnabled: true },
+    });
+  });
+
   it('outputs the API URL ending in /api/v1', () => {
     const apiId = stack.getLogicalId(stack.api.httpApi.node.defaultChild as CfnElement);
 

@@ -1,11 +1,10 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../lib/definitions/settings.js';
-import { synthesize } from './support/synth.js';
+import { NO_BUNDLING, PROD, synthesize } from './support/synth.js';
 
-const { stack, template } = synthesize();
+const { stack, template } = synthesize({ ...PROD, ...NO_BUNDLING });
 
-describe('KeyVault', () => {
+describe('KeyVault (prod)', () => {
   it('rotates the symmetric vault key and retains it', () => {
     template.hasResource('AWS::KMS::Key', {
       DeletionPolicy: 'Retain',
@@ -34,7 +33,7 @@ describe('KeyVault', () => {
     template.hasResource('AWS::SecretsManager::Secret', {
       DeletionPolicy: 'Retain',
       Properties: {
-        Name: DEFAULT_SETTINGS.hostedKeySecretName,
+        Name: 'prod/platform/anthropic/hosted-api-key',
         KmsKeyId: vaultKeyId,
         SecretString: Match.absent(),
         GenerateSecretString: Match.absent(),
@@ -44,6 +43,15 @@ describe('KeyVault', () => {
 
   it('creates no other secret: workspace secrets are made at run time', () => {
     template.resourceCountIs('AWS::SecretsManager::Secret', 1);
+  });
+
+  it('names both keys with stage-prefixed aliases', () => {
+    template.hasResourceProperties('AWS::KMS::Alias', {
+      AliasName: 'alias/prod-agent-llm/vault-key',
+    });
+    template.hasResourceProperties('AWS::KMS::Alias', {
+      AliasName: 'alias/prod-agent-llm/fingerprint-key',
+    });
   });
 
   it('limits the vault ARN pattern to secrets under the vault prefix', () => {
@@ -59,7 +67,7 @@ describe('KeyVault', () => {
           { Ref: 'AWS::Region' },
           ':',
           { Ref: 'AWS::AccountId' },
-          `:secret:${DEFAULT_SETTINGS.vaultPrefix}/*`,
+          ':secret:prod/workspace-vault/*',
         ],
       ],
     });

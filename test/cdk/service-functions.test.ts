@@ -44,7 +44,7 @@ describe('ServiceFunctions', () => {
     expect(timeoutsSeconds).toEqual([15, 15, 25, 28, 300]);
   });
 
-  it('sets source maps, the Powertools service and the shared variables', () => {
+  it('sets source maps, the Powertools service, the stage and the shared variables', () => {
     template.allResourcesProperties('AWS::Lambda::Function', {
       Environment: {
         Variables: Match.objectLike({
@@ -52,7 +52,8 @@ describe('ServiceFunctions', () => {
           POWERTOOLS_SERVICE_NAME: 'agent-llm-credentials',
           POWERTOOLS_LOG_LEVEL: 'INFO',
           AGENTS_TABLE_NAME: Match.anyValue(),
-          VAULT_SECRET_PREFIX: 'workspace-vault',
+          VAULT_SECRET_PREFIX: 'dev/workspace-vault',
+          SERVICE_STAGE: 'dev',
           HOSTED_KEY_SECRET_ID: Match.anyValue(),
         }),
       },

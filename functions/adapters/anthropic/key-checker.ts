@@ -1,5 +1,6 @@
 import Anthropic from '@anthropic-ai/sdk';
 import type { KeyChecker, KeyCheckOutcome } from '../../domain/agents/ports.js';
+import { countKeyValidation } from '../../observability/metrics.js';
 import { logger } from '../../shared/logger.js';
 import { anthropicClient, describeAnthropicError } from './anthropic-client.js';
 
@@ -21,7 +22,8 @@ function outcomeOf(error: unknown): KeyCheckOutcome {
 /**
  * Checks a key with the cheapest real request there is: one input word and
  * `max_tokens: 1` on the model the agent will use, which proves both that the
- * key authenticates and that it may use that model.
+ * key authenticates and that it may use that model. Every verdict is counted
+ * (metric KeyValidations, by outcome).
  */
 export const keyChecker: KeyChecker = {
   async check(apiKey, model) {
@@ -32,6 +34,7 @@ export const keyChecker: KeyChecker = {
         max_tokens: 1,
         messages: [{ role: 'user', content: 'ping' }],
       });
+      countKeyValidation('accepted');
       return 'accepted';
     } catch (error) {
       const outcome = outcomeOf(error);
@@ -40,6 +43,7 @@ export const keyChecker: KeyChecker = {
         model,
         anthropic: describeAnthropicError(error),
       });
+      countKeyValidation(outcome);
       return outcome;
     }
   },

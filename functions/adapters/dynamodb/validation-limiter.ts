@@ -1,5 +1,6 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ValidationLimiter } from '../../domain/agents/ports.js';
+import { countKeyValidation } from '../../observability/metrics.js';
 import { ServiceError } from '../../shared/errors.js';
 import { dynamoDb } from '../aws-clients.js';
 import { callAws, dependencyFailure } from '../aws-failure.js';
@@ -22,10 +23,17 @@ const windowKey = (workspaceId: string, kind: 'MIN' | 'FAIL', nowMs: number, siz
 const secondsLeft = (nowMs: number, sizeMs: number) =>
   Math.ceil((sizeMs - (nowMs % sizeMs)) / 1000);
 
-const tooMany = (retryAfterSeconds: number) =>
-  new ServiceError('too_many_validation_attempts', 'Too many key validations; wait and retry', {
-    retryAfterSeconds,
-  });
+/** Counted as a KeyValidations outcome: a limiter at work is what an oracle attack looks like. */
+const tooMany = (retryAfterSeconds: number) => {
+  countKeyValidation('limited');
+  return new ServiceError(
+    'too_many_validation_attempts',
+    'Too many key validations; wait and retry',
+    {
+      retryAfterSeconds,
+    },
+  );
+};
 
 /**
  * Fixed-window counters in DynamoDB, so the limits hold across every Lambda

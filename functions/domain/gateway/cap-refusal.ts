@@ -1,10 +1,11 @@
+import { countCapRefusal } from '../../observability/metrics.js';
 import { ServiceError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
-import type { Agent } from '../agents/agent.js';
+import { type Agent, LLM_PROVIDER } from '../agents/agent.js';
 import type { AuditLog } from '../agents/ports.js';
 import { AUDIT_EVENT_TYPE } from '../audit/audit-event.js';
 import { microCentsToCents } from '../pricing/index.js';
-import type { SpendLedger } from '../spend/ports.js';
+import { CREDENTIAL_SOURCE, type SpendLedger } from '../spend/ports.js';
 import { nextUtcMidnight, secondsUntilReset, utcDay } from '../spend/utc-day.js';
 
 interface Refusal {
@@ -24,6 +25,8 @@ export async function refuseOverCap(
   now: Date,
 ): Promise<never> {
   const day = utcDay(now);
+  const byo = agent.llmProvider === LLM_PROVIDER.byo;
+  countCapRefusal(byo ? CREDENTIAL_SOURCE.byo : CREDENTIAL_SOURCE.hosted);
   const details = {
     capCents: agent.dailySpendCapCents,
     spentCents: microCentsToCents(refusal.spentMicroCents),

@@ -1,3 +1,4 @@
+import { countAgentCall, countByoKeyRejected } from '../../observability/metrics.js';
 import { logger } from '../../shared/logger.js';
 import type { Agent } from '../agents/agent.js';
 import { type CostBreakdown, costOfUsage } from '../pricing/index.js';
@@ -51,6 +52,7 @@ async function send(deps: SendDeps, call: PreparedCall): Promise<LlmMessage> {
     await deps.ledger.release(call.reservation);
     if (!(error instanceof UpstreamFailure)) throw error;
     if (error.kind === 'key_rejected' && call.credential.source === 'byo') {
+      countByoKeyRejected();
       await deps.keyStatus.markRejected(call.agent, error.message, call.requestId, deps.now());
     }
     throw upstreamError(error, call.credential.source, call.model);
@@ -64,6 +66,11 @@ async function send(deps: SendDeps, call: PreparedCall): Promise<LlmMessage> {
 export async function sendAndSettle(deps: SendDeps, call: PreparedCall): Promise<SettledCall> {
   const message = await send(deps, call);
   const cost = costOfUsage(message.usage, call.model);
+  countAgentCall({
+    source: call.credential.source,
+    modelKey: cost.modelKey,
+    microCents: cost.microCents,
+  });
   const record = usageRecord(call, message, cost);
   const settled: SettledCall = {
     message,

@@ -2,9 +2,11 @@ import { readFileSync } from 'node:fs';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { configFromContext } from '../../../bin/context.js';
-import { ServiceStack } from '../../../lib/service-stack.js';
+import { addServiceStack } from '../../../lib/service-app.js';
+import type { ServiceStack } from '../../../lib/service-stack.js';
 
 export interface Synthesized {
+  readonly app: App;
   readonly stack: ServiceStack;
   readonly template: Template;
 }
@@ -15,9 +17,15 @@ function cdkJsonContext(): Record<string, unknown> {
   return cdkJson.context ?? {};
 }
 
-/** Builds the stack as bin/app.ts does, with extra context on top, and synthesizes it. */
+/** Context that skips bundling the functions: for tests that read the template only. */
+export const NO_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
+
+/** Context of a prod synth, which needs someone to notify. */
+export const PROD = { stage: 'prod', alarmEmails: 'oncall@example.com' };
+
+/** Builds the app as bin/app.ts does, with extra context on top, and synthesizes it. */
 export function synthesize(context: Record<string, unknown> = {}): Synthesized {
   const app = new App({ context: { ...cdkJsonContext(), ...context } });
-  const stack = new ServiceStack(app, 'AgentLlmCredentials', configFromContext(app.node));
-  return { stack, template: Template.fromStack(stack) };
+  const stack = addServiceStack(app, configFromContext(app.node));
+  return { app, stack, template: Template.fromStack(stack) };
 }
