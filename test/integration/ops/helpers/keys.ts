@@ -1,0 +1,31 @@
+import { randomBytes } from 'node:crypto';
+import { EmulatorAdmin } from '../../../support/anthropic-emulator/admin-client.js';
+import { localStack } from '../../../support/local-api.js';
+
+const KEY_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-';
+
+/**
+ * A made-up key in today's shape (`sk-ant-api03-` and 95 characters),
+ * made at run time so that no key-shaped string is committed, and
+ * registered in the shared Anthropic emulator so the service accepts it.
+ */
+export async function registeredKey(): Promise<string> {
+  let body = '';
+  for (const byte of randomBytes(95)) body += KEY_ALPHABET[byte % KEY_ALPHABET.length];
+  const apiKey = `sk-ant-api03-${body}`;
+  await new EmulatorAdmin(localStack().anthropicUrl).registerKey(apiKey);
+  return apiKey;
+}
+
+/** The hint the service shows for a key. */
+export const hintOf = (apiKey: string) => `sk-ant-****${apiKey.slice(-4)}`;
+
+/**
+ * Pieces of a key that must never be printed: the whole key, and its first
+ * and last 40 characters (the hint's four are public, the 36 before are not).
+ */
+export const plaintextPiecesOf = (apiKey: string) => [
+  apiKey,
+  apiKey.slice(0, 40),
+  apiKey.slice(-40),
+];
