@@ -10,7 +10,11 @@ export default defineConfig({
     silent: 'passed-only',
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
-      { extends: true, test: { name: 'cdk', include: ['test/cdk/**/*.test.ts'] } },
+      {
+        extends: true,
+        // One worker, no isolation: the files share each synthesized template (see test/cdk/support).
+        test: { name: 'cdk', include: ['test/cdk/**/*.test.ts'], isolate: false, maxWorkers: 1 },
+      },
       {
         extends: true,
         test: {

@@ -2,6 +2,7 @@ import { type CfnElement, Validations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import { SERVICE_FUNCTION_IDS } from './constructs/service-functions.js';
 import type { ServiceStack } from './service-stack.js';
+import { acknowledgeWebNagFindings } from './web-nag-acknowledgements.js';
 
 /** A rule of the AwsSolutions pack, as CDK's validation report names it. */
 const rule = (id: string) => `AwsSolutions::AwsSolutions-${id}`;
@@ -18,6 +19,7 @@ function acknowledge(scope: IConstruct, id: string, reason: string): void {
 export function acknowledgeNagFindings(stack: ServiceStack): void {
   acknowledgeFunctionFindings(stack);
   acknowledgeVaultFindings(stack);
+  acknowledgeWebNagFindings(stack.web);
 
   acknowledge(
     stack.api,

@@ -1,4 +1,4 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Fn, Stack, type StackProps } from 'aws-cdk-lib';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { CapResetSchedule } from './constructs/cap-reset-schedule.js';
@@ -9,6 +9,7 @@ import { KeyVault } from './constructs/key-vault.js';
 import { OperationsDashboard } from './constructs/operations-dashboard.js';
 import { ServiceAlarms } from './constructs/service-alarms.js';
 import { ServiceFunctions } from './constructs/service-functions.js';
+import { WebDistribution } from './constructs/web-distribution.js';
 import { functionEnvironment, type ResourceLocations } from './definitions/function-environment.js';
 import type { ServiceSettings } from './definitions/settings.js';
 import { namePrefixOf, STAGE_PROFILES, type Stage } from './definitions/stages.js';
@@ -27,8 +28,8 @@ export interface ServiceStackProps extends StackProps, ServiceConfig {}
 
 /**
  * The whole service in one stack: data, key custody, functions with their
- * grants, the HTTP API, the daily job, and what operators watch (alarms and
- * a dashboard), each a construct of its own.
+ * grants, the HTTP API, the settings page, the daily job, and what operators
+ * watch (alarms and a dashboard), each a construct of its own.
  */
 export class ServiceStack extends Stack {
   readonly tables: DataTables;
@@ -38,6 +39,7 @@ export class ServiceStack extends Stack {
   readonly capReset: CapResetSchedule;
   readonly alarms: ServiceAlarms;
   readonly dashboard: OperationsDashboard;
+  readonly web: WebDistribution;
 
   constructor(scope: Construct, id: string, props: ServiceStackProps) {
     super(scope, id, props);
@@ -75,6 +77,10 @@ export class ServiceStack extends Stack {
       deadLetterQueue: this.capReset.deadLetterQueue,
       alarms: this.alarms.alarms,
     });
+    // Same origin for the page and /api/*: the page needs no CORS and sends no cross-site token.
+    this.web = new WebDistribution(this, 'Web', {
+      apiDomain: Fn.select(2, Fn.split('/', this.api.httpApi.apiEndpoint)),
+    });
     this.addOutputs(props.settings);
   }
 
@@ -98,6 +104,7 @@ export class ServiceStack extends Stack {
   private addOutputs(settings: ServiceSettings): void {
     const outputs: Record<string, string> = {
       ApiUrl: this.api.url,
+      WebUrl: this.web.url,
       AgentsTableName: this.tables.of(AGENTS_TABLE).tableName,
       CountersTableName: this.tables.of(COUNTERS_TABLE).tableName,
       AuditTableName: this.tables.of(AUDIT_TABLE).tableName,

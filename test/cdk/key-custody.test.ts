@@ -1,6 +1,12 @@
 import type { CfnElement } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
-import { NO_BUNDLING, PROD, type Synthesized, synthesize } from './support/synth.js';
+import {
+  NO_BUNDLING,
+  PROD,
+  type Synthesized,
+  serviceFunctionsOf,
+  synthesize,
+} from './support/synth.js';
 
 /** Anything shaped like an Anthropic key, or a long opaque token that could be one. */
 const KEY_SHAPED = /sk-ant-|^[A-Za-z0-9+/_=-]{40,}$/;
@@ -22,9 +28,7 @@ const stages: [string, Synthesized][] = [
 describe.each(stages)('key custody in the %s template', (_stage, synthesized) => {
   const { stack, template } = synthesized;
   const json = template.toJSON();
-  const functions = Object.values(
-    template.findResources('AWS::Lambda::Function'),
-  ) as FunctionResource[];
+  const functions = serviceFunctionsOf(template) as FunctionResource[];
 
   it('declares no CloudFormation parameter but the bootstrap version', () => {
     expect(Object.keys(json.Parameters ?? {})).toEqual(['BootstrapVersion']);

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { SERVICE_FUNCTION_IDS } from '../../lib/constructs/service-functions.js';
-import { NO_BUNDLING, PROD, type Synthesized, synthesize } from './support/synth.js';
+import {
+  NO_BUNDLING,
+  PROD,
+  type Synthesized,
+  serviceFunctionsOf,
+  synthesize,
+} from './support/synth.js';
 
 const dev = synthesize({ ...NO_BUNDLING });
 const prod = synthesize({ ...NO_BUNDLING, ...PROD, alarmEmails: 'a@example.com,b@example.com' });
@@ -42,9 +48,7 @@ describe('stages', () => {
   ])(
     'names every %s function <stage>-agent-llm-<id>, logging to /aws/lambda/<name>',
     (stage, app) => {
-      const names = resourcesOf(app, 'AWS::Lambda::Function').map(
-        (fn) => fn.Properties?.FunctionName,
-      );
+      const names = serviceFunctionsOf(app.template).map((fn) => fn.Properties?.FunctionName);
       const logGroups = resourcesOf(app, 'AWS::Logs::LogGroup').map(
         (group) => group.Properties?.LogGroupName,
       );
@@ -61,7 +65,7 @@ describe('stages', () => {
     ['dev', dev],
     ['prod', prod],
   ])('tells every %s function its stage, the stage dimension of its metrics', (stage, app) => {
-    for (const fn of resourcesOf(app, 'AWS::Lambda::Function')) {
+    for (const fn of serviceFunctionsOf(app.template)) {
       expect(fn.Properties?.Environment).toMatchObject({ Variables: { SERVICE_STAGE: stage } });
     }
   });
@@ -169,6 +173,7 @@ describe('stages', () => {
       'DashboardUrl',
       'HostedKeySecretName',
       'VaultPrefix',
+      'WebUrl',
     ];
 
     expect(outputs(dev)).toEqual(common);

@@ -7,10 +7,10 @@ import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
-  acknowledgeWebNagFindings,
   WebDistribution,
   type WebDistributionProps,
 } from '../../lib/constructs/web-distribution.js';
+import { acknowledgeWebNagFindings } from '../../lib/web-nag-acknowledgements.js';
 import { CONTENT_SECURITY_POLICY } from '../../web/security-headers.js';
 
 const API_DOMAIN = 'abc123.execute-api.us-east-1.amazonaws.com';

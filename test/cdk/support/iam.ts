@@ -30,6 +30,29 @@ export function allPolicyStatements(template: Template): TemplateStatement[] {
   return policies.flatMap((policy) => policy.Properties.PolicyDocument.Statement);
 }
 
+/**
+ * The statements of every policy except those of CDK's own web deployment
+ * handler, whose role aws-cdk-lib defines (and cdk-nag's acknowledgements
+ * explain); every other policy is this project's to keep tight.
+ */
+export function ownPolicyStatements(synthesized: {
+  stack: ServiceStack;
+  template: Template;
+}): TemplateStatement[] {
+  const { stack, template } = synthesized;
+  const cdkRoles = stack.web.deployments.map((deployment) =>
+    stack.getLogicalId(deployment.handlerRole.node.defaultChild as CfnElement),
+  );
+  const policies = Object.values(template.findResources('AWS::IAM::Policy')) as PolicyResource[];
+  const own = policies.filter(
+    (policy) =>
+      !policy.Properties.Roles?.some((role) =>
+        cdkRoles.includes((role as { Ref?: string }).Ref ?? ''),
+      ),
+  );
+  return own.flatMap((policy) => policy.Properties.PolicyDocument.Statement);
+}
+
 /** The statements of the policies attached to one function's role. */
 export function statementsOf(
   synthesized: { stack: ServiceStack; template: Template },
