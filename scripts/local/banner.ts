@@ -18,6 +18,7 @@ export function readyBanner(stack: StackFile, anthropicEmulated: boolean): strin
   return [
     '',
     'Local stack ready',
+    `  Web app        ${stack.webUrl}  (sign in with a token below)`,
     `  API            ${stack.apiUrl}`,
     `  AWS (moto)     ${stack.awsEndpoint}  (${stack.region})`,
     `  Anthropic      ${anthropic}`,
