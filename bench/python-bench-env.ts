@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { REPO_ROOT } from '../scripts/local/python-env.js';
 
 /** The bench's own Python environment, apart from `.venv`, so CI never installs LiteLLM. */
@@ -51,4 +52,12 @@ function run(command: string, args: readonly string[]): Promise<string | undefin
       ),
     );
   });
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const failure = await ensureBenchPythonEnv();
+  if (failure) {
+    console.error(failure);
+    process.exitCode = 1;
+  }
 }
