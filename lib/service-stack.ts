@@ -109,6 +109,8 @@ export class ServiceStack extends Stack {
       CountersTableName: this.tables.of(COUNTERS_TABLE).tableName,
       AuditTableName: this.tables.of(AUDIT_TABLE).tableName,
       DashboardUrl: this.dashboard.url,
+      CapResetDeadLetterQueueUrl: this.capReset.deadLetterQueue.queueUrl,
+      FingerprintKeyArn: this.vault.fingerprintKey.keyArn,
       HostedKeySecretName: settings.hostedKeySecretName,
       VaultPrefix: settings.vaultPrefix,
     };
