@@ -10,6 +10,7 @@ import { metrics } from '../observability/metrics.js';
 import { requestMetrics } from '../observability/request-metrics.js';
 import { ServiceError } from '../shared/errors.js';
 import { logger } from '../shared/logger.js';
+import { bodyDepthLimit } from './body-depth.js';
 import { bodyLimit } from './body-limit.js';
 import type { HttpResult } from './envelope.js';
 import { errorEnvelope } from './error-envelope.js';
@@ -61,7 +62,8 @@ function routeLambda(route: RouteDefinition, handler: RouteHandler, authenticate
   if (route.method === 'GET') return lambda;
   return lambda
     .use(bodyLimit(route.maxBodyBytes))
-    .use(httpJsonBodyParser({ disableContentTypeError: false }));
+    .use(httpJsonBodyParser({ disableContentTypeError: false }))
+    .use(bodyDepthLimit());
 }
 
 /** 404 for a path no route has, 405 (with `Allow`) for a known path and another method. */
