@@ -1,6 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { ENV, type EnvName } from '../../functions/shared/environment.js';
+import { type Stage, stackNameOf } from '../../lib/definitions/stages.js';
+import { OUTPUT_OF_VARIABLE, readStackOutputs, type StackOutputs } from './data/stack-outputs.js';
 import { OpsError } from './errors.js';
+import type { Target } from './target.js';
 
 type Variables = Record<string, string>;
 
@@ -37,32 +40,35 @@ async function readEnvironmentFile(path: string): Promise<Variables> {
   return variables;
 }
 
-/**
- * Gives this process a deployed stage's function environment, from
- * `--environment-file` or from variables already exported, and leaves AWS
- * credentials and region to the SDK's standard chain (profile, SSO, role).
- *
- * Known gap: the names are not read from the stack's CloudFormation outputs,
- * because @aws-sdk/client-cloudformation is not a dependency and the
- * fingerprint key is not an output; a function's environment holds every
- * name the commands need.
- */
-export async function useAwsTarget(
-  stackName: string,
-  environmentFile: string | undefined,
-  needs: readonly EnvName[],
-  warn: (text: string) => void,
-): Promise<void> {
-  if (environmentFile) Object.assign(process.env, await readEnvironmentFile(environmentFile));
+/** The function variables the stack's outputs give. */
+function variablesOfOutputs(outputs: StackOutputs): Variables {
+  const entries = Object.entries(OUTPUT_OF_VARIABLE).flatMap(([name, key]) =>
+    key && outputs[key] ? [[name, outputs[key]]] : [],
+  );
+  return Object.fromEntries(entries);
+}
 
-  const missing = needs.filter((name) => !process.env[name]);
-  if (missing.length > 0) {
-    throw new OpsError(
-      `Missing ${missing.join(', ')}: pass --environment-file with the environment of one ` +
-        `of the ${stackName} functions (see docs/operations.md#the-ops-cli)`,
-    );
-  }
+/** Calls `load` on first use only, and gives every caller that one answer. */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let answer: Promise<T> | undefined;
+  return () => {
+    answer ??= load();
+    return answer;
+  };
+}
 
+function missingError(missing: readonly EnvName[], stackName: string): OpsError {
+  const described = missing.map((name) =>
+    OUTPUT_OF_VARIABLE[name] ? `${name} (stack output ${OUTPUT_OF_VARIABLE[name]})` : name,
+  );
+  return new OpsError(
+    `Missing ${described.join(', ')}: deploy the current version of ${stackName}, or pass ` +
+      '--environment-file with the environment of one of its functions ' +
+      '(see docs/operations.md#the-ops-cli)',
+  );
+}
+
+function warnOfSurprises(stackName: string, warn: (text: string) => void): void {
   const agentsTable = process.env[ENV.agentsTable];
   if (agentsTable && !agentsTable.startsWith(`${stackName}-`)) {
     warn(`warning: table ${agentsTable} is not named after stack ${stackName}; check the stage`);
@@ -70,4 +76,34 @@ export async function useAwsTarget(
   if (process.env.AWS_ENDPOINT_URL) {
     warn(`warning: AWS_ENDPOINT_URL is set; AWS calls go to ${process.env.AWS_ENDPOINT_URL}`);
   }
+}
+
+/**
+ * Gives this process a deployed stage's names (tables, vault prefix,
+ * fingerprint key) from the stack's CloudFormation outputs, and leaves AWS
+ * credentials and region to the SDK's standard chain (profile, SSO, role).
+ * An `--environment-file` (a function's environment) overrides the outputs;
+ * when it holds every name the command needs, CloudFormation is not asked at
+ * all. Variables already exported in the shell are not used: a stale export
+ * must not point a stage's command at another stage's tables.
+ */
+export async function useAwsTarget(
+  stage: Stage,
+  environmentFile: string | undefined,
+  needs: readonly EnvName[],
+  warn: (text: string) => void,
+): Promise<Target> {
+  const stackName = stackNameOf(stage);
+  const outputs = once(() => readStackOutputs(stackName));
+  const fromFile = environmentFile ? await readEnvironmentFile(environmentFile) : {};
+
+  const fileSuffices = needs.every((name) => fromFile[name]);
+  const fromStack = fileSuffices ? {} : variablesOfOutputs(await outputs());
+  const variables: Variables = { ...fromStack, ...fromFile };
+  const missing = needs.filter((name) => !variables[name]);
+  if (missing.length > 0) throw missingError(missing, stackName);
+
+  Object.assign(process.env, variables);
+  warnOfSurprises(stackName, warn);
+  return { kind: 'aws', stage, stackName, outputs };
 }

@@ -1,6 +1,6 @@
 import { OpsError } from './errors.js';
 
-/** A message of the cap-reset dead-letter queue, as `aws sqs receive-message` prints it. */
+/** A message of the cap-reset dead-letter queue, or a run asked for by its time. */
 export interface DeadLetter {
   /** Absent for a run asked for with `--scheduled-time`. */
   readonly messageId?: string;
@@ -9,7 +9,8 @@ export interface DeadLetter {
   readonly scheduledTime?: string;
 }
 
-interface SqsMessage {
+/** A message as SQS gives it, to the SDK or in what `aws sqs receive-message` prints. */
+export interface SqsMessage {
   readonly MessageId?: string;
   readonly ReceiptHandle?: string;
   readonly Body?: string;
@@ -51,9 +52,14 @@ export function parseDeadLetters(text: string): DeadLetter[] {
   if (!Array.isArray(messages)) {
     throw new OpsError('standard input has no "Messages" list from `aws sqs receive-message`');
   }
-  return (messages as SqsMessage[]).map((message, index) => ({
+  return (messages as SqsMessage[]).map(deadLetterOf);
+}
+
+/** The dead letter a message is; `index` names a message that lacks its id. */
+export function deadLetterOf(message: SqsMessage, index: number): DeadLetter {
+  return {
     messageId: message.MessageId ?? `message ${index + 1}`,
     receiptHandle: message.ReceiptHandle,
     scheduledTime: scheduledTimeOf(message.Body),
-  }));
+  };
 }

@@ -1,13 +1,19 @@
 import type { EnvName } from '../../functions/shared/environment.js';
-import { STAGES, type Stage, stackNameOf } from '../../lib/definitions/stages.js';
-import { useAwsTarget } from './aws-target.js';
+import { STAGES, type Stage } from '../../lib/definitions/stages.js';
+import type { StackOutputs } from './data/stack-outputs.js';
 import { OpsError } from './errors.js';
 import { useLocalTarget } from './local-target.js';
 
 /** Where a command runs: the local stack (the default) or a deployed stage. */
 export type Target =
   | { readonly kind: 'local'; readonly stackFile: string; readonly awsEndpoint: string }
-  | { readonly kind: 'aws'; readonly stage: Stage; readonly stackName: string };
+  | {
+      readonly kind: 'aws';
+      readonly stage: Stage;
+      readonly stackName: string;
+      /** The stack's outputs, read from CloudFormation on first use. */
+      readonly outputs: () => Promise<StackOutputs>;
+    };
 
 /** The global options that choose the target. */
 export interface TargetOptions {
@@ -39,7 +45,7 @@ export async function useTarget(
   if (!STAGES.includes(options.stage as Stage)) {
     throw new OpsError(`--stage must be one of ${STAGES.join(', ')}; got "${options.stage}"`);
   }
-  const stage = options.stage as Stage;
-  await useAwsTarget(stackNameOf(stage), options.environmentFile, needs, warn);
-  return { kind: 'aws', stage, stackName: stackNameOf(stage) };
+  // Loaded on use: the CloudFormation client is not needed for the local stack or for --help.
+  const { useAwsTarget } = await import('./aws-target.js');
+  return useAwsTarget(options.stage as Stage, options.environmentFile, needs, warn);
 }

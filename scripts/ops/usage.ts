@@ -10,9 +10,11 @@ export const GLOBAL_OPTIONS = {
 } as const satisfies OptionSpecs;
 
 const GLOBAL_HELP = `Global options:
-  --stage dev|prod          run against a deployed stage; AWS credentials and region come from
-                            the standard chain (AWS_PROFILE, SSO, role)
-  --environment-file FILE   with --stage: a function's environment as JSON, e.g. from
+  --stage dev|prod          run against a deployed stage, with the names its stack
+                            (AgentLlmCredentials-<stage>) outputs; AWS credentials and region
+                            come from the standard chain (AWS_PROFILE, SSO, role)
+  --environment-file FILE   with --stage: a function's environment as JSON, whose names
+                            override the stack's outputs, e.g. from
                             aws lambda get-function-configuration --function-name NAME
   --stack-file FILE         the local stack's file (default .local/stack.json)
   --json                    print JSON for scripts instead of tables

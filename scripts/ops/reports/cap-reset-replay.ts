@@ -12,10 +12,12 @@ export interface Replay {
   readonly ok: boolean;
   readonly result?: CapResetResult;
   readonly error?: string;
+  /** For a message read from the queue: true when deleted, false when left in the queue. */
+  readonly deleted?: boolean;
 }
 
 /** The deployed function's timeout (lib/constructs/service-functions.ts), as its context says. */
-const JOB_TIMEOUT_MS = 300_000;
+export const JOB_TIMEOUT_MS = 300_000;
 
 /**
  * Runs the cap-reset function's own handler in this process for a dead

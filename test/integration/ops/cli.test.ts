@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { ENV } from '../../../functions/shared/environment.js';
-import { seedTestWorkspace } from '../../support/fixtures.js';
 import { localStack } from '../../support/local-api.js';
 import { ops } from './helpers/ops-run.js';
 import { useOpsStack } from './helpers/ops-stack.js';
@@ -46,45 +44,6 @@ describe('ops CLI', () => {
 
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toBe('ops capped: --stage must be one of dev, prod; got "staging"\n');
-  });
-
-  it('names the variables a stage lacks', async () => {
-    const saved = process.env[ENV.countersTable];
-    delete process.env[ENV.countersTable];
-    try {
-      const result = await ops(['--stage', 'dev', 'capped']);
-
-      expect(result.exitCode).toBe(1);
-      expect(result.stderr).toMatch(
-        /^ops capped: Missing COUNTERS_TABLE_NAME: pass --environment-file with the environment of one of the AgentLlmCredentials-dev functions/,
-      );
-    } finally {
-      process.env[ENV.countersTable] = saved;
-    }
-  });
-
-  it("runs against a stage from a function's environment file, warning of names not the stage's", async () => {
-    const workspace = await seedTestWorkspace({ roles: ['OWNER'] });
-    const variables = { ...localStack().functionEnvironment, [ENV.vaultPrefix]: stack.vaultPrefix };
-    const environmentFile = await stack.jsonFile({ Environment: { Variables: variables } });
-
-    const result = await ops([
-      '--stage',
-      'prod',
-      '--environment-file',
-      environmentFile,
-      'agent',
-      workspace.agentIds[0]!,
-      '--json',
-    ]);
-
-    expect(result.exitCode).toBe(0);
-    expect(result.json().agent).toMatchObject({
-      id: workspace.agentIds[0],
-      workspaceId: workspace.id,
-    });
-    expect(result.stderr).toContain('is not named after stack AgentLlmCredentials-prod');
-    expect(result.stderr).toContain('warning: AWS_ENDPOINT_URL is set');
   });
 
   it('says to start the local stack when nothing answers at its endpoint', async () => {

@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { seedTestWorkspace } from '../../support/fixtures.js';
-import { auditTypes, dayAfter, dayItem, farPastDay, putCappedDayItem } from './helpers/moto.js';
+import { cappedAgent, failedInvocation, undeliveredEvent } from './helpers/dead-letters.js';
+import { auditTypes, dayAfter, dayItem } from './helpers/moto.js';
 import { ops } from './helpers/ops-run.js';
 import { useOpsStack } from './helpers/ops-stack.js';
-
-/** An agent refused on a far-past day, and the time of the run that resets it. */
-async function cappedAgent() {
-  const day = farPastDay();
-  const workspace = await seedTestWorkspace({ roles: ['OWNER'] });
-  const agentId = workspace.agentIds[0]!;
-  await putCappedDayItem(agentId, workspace.id, day);
-  return { day, agentId, scheduledTime: `${dayAfter(day)}T00:00:00Z` };
-}
 
 /** An SQS message as `aws sqs receive-message` prints it. */
 const message = (id: string, body: unknown) => ({
@@ -54,13 +45,8 @@ describe('ops redrive-reset', () => {
     const failedRun = await cappedAgent();
     const received = {
       Messages: [
-        message('m-1', { scheduledTime: undelivered.scheduledTime }),
-        message('m-2', {
-          version: '1.0',
-          requestContext: { condition: 'RetriesExhausted', approximateInvokeCount: 3 },
-          requestPayload: { scheduledTime: failedRun.scheduledTime },
-          responsePayload: { errorType: 'JobIncompleteError' },
-        }),
+        message('m-1', undeliveredEvent(undelivered.scheduledTime)),
+        message('m-2', failedInvocation(failedRun.scheduledTime)),
       ],
     };
 
@@ -81,7 +67,7 @@ describe('ops redrive-reset', () => {
   it('leaves a message that names no run in the queue and exits with 1', async () => {
     const capped = await cappedAgent();
     const received = {
-      Messages: [message('m-bad', {}), message('m-good', { scheduledTime: capped.scheduledTime })],
+      Messages: [message('m-bad', {}), message('m-good', undeliveredEvent(capped.scheduledTime))],
     };
 
     const result = await ops(['redrive-reset', '--json', ...(await stack.stackFileArgs())], {
@@ -107,7 +93,7 @@ describe('ops redrive-reset', () => {
     expect(result.stdout).toBe('No dead letter: nothing to replay.\n');
   });
 
-  it('asks for --scheduled-time on the local stack, which has no queue', async () => {
+  it('asks for --scheduled-time or --queue-url on the local stack, which has no queue', async () => {
     const result = await ops(['redrive-reset', ...(await stack.stackFileArgs())], {
       stdin: 'tty',
     });
@@ -115,7 +101,7 @@ describe('ops redrive-reset', () => {
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toBe(
       'ops redrive-reset: the local stack has no dead-letter queue ' +
-        '(moto never fires schedules): pass --scheduled-time\n',
+        '(moto never fires schedules): pass --scheduled-time, or --queue-url for a queue of your own\n',
     );
   });
 });
