@@ -39,10 +39,11 @@ export const ROUTES: readonly RouteDefinition[] = [
 
 /**
  * Compiles a route path into a matcher that yields its path parameters. A
- * parameter is one segment of id characters, so `.` and `..` are never ids.
+ * parameter is one segment of up to 64 id characters, so `.` and `..` are
+ * never ids.
  */
 export function compilePath(path: string): RegExp {
-  const pattern = path.replace(/\{([a-zA-Z]+)\}/g, '(?<$1>[A-Za-z0-9_-]+)');
+  const pattern = path.replace(/\{([a-zA-Z]+)\}/g, '(?<$1>[A-Za-z0-9_-]{1,64})');
   return new RegExp(`^${pattern}/?$`);
 }
 

@@ -1,5 +1,6 @@
 import type { Principal } from '../../auth/principal.js';
 import { ServiceError } from '../../shared/errors.js';
+import { ID_PATTERN } from '../../shared/ids.js';
 import type { AuditActor } from '../audit/audit-event.js';
 import type { Agent } from './agent.js';
 import type { AgentRepository } from './ports.js';
@@ -10,6 +11,9 @@ export async function loadAgent(
   workspaceId: string,
   agentId: string,
 ): Promise<Agent> {
+  // An id this service never issues cannot name an agent, and storage would
+  // refuse an oversized one as a key: answer both without asking it.
+  if (!ID_PATTERN.test(agentId)) throw new ServiceError('not_found', 'No agent with this id');
   const agent = await agents.get({ workspaceId, agentId });
   if (!agent) throw new ServiceError('not_found', 'No agent with this id');
   return agent;

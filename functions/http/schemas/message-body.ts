@@ -12,7 +12,14 @@ export const messageBody = z.looseObject({
     .int('must be a whole number')
     .min(1, 'must be at least 1')
     .max(128_000, 'must be at most 128000'),
-  messages: z.array(z.unknown()).min(1, 'must hold at least one message'),
+  messages: z
+    .array(
+      z.looseObject({
+        role: z.enum(['user', 'assistant']),
+        content: z.union([z.string(), z.array(z.unknown())]),
+      }),
+    )
+    .min(1, 'must hold at least one message'),
   stream: z.boolean().optional(),
   tools: z.array(z.unknown()).optional(),
   inference_geo: z.string().optional(),
