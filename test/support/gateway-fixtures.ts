@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Role } from '../../functions/auth/principal.js';
@@ -9,22 +9,11 @@ import type { SeededWorkspace } from '../../scripts/local/seed.js';
 import { EmulatorAdmin } from './anthropic-emulator/admin-client.js';
 import type { CallRecord } from './anthropic-emulator/call-log.js';
 import type { KeyOptions } from './anthropic-emulator/keys.js';
+import { newAnthropicKey } from './anthropic-keys.js';
 import { type ApiResponse, api, seedTestWorkspace } from './fixtures.js';
 import { type LocalApi, localStack, startLocalApi } from './local-api.js';
 
-const KEY_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-';
-const KEY_BODY_CHARS = 95;
-
-/**
- * A made-up Anthropic API key in today's shape (`sk-ant-api03-` and 95
- * characters), generated at run time so no key-shaped literal is committed.
- */
-export function newAnthropicKey(): string {
-  const bytes = randomBytes(KEY_BODY_CHARS);
-  let body = '';
-  for (const byte of bytes) body += KEY_ALPHABET[byte % KEY_ALPHABET.length];
-  return `sk-ant-api03-${body}`;
-}
+export { newAnthropicKey };
 
 /** The shared Anthropic emulator's admin API. Never reset it: other files rely on its keys. */
 export function emulator(): EmulatorAdmin {

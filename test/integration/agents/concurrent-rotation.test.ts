@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ENV } from '../../../functions/shared/environment.js';
+import { hintOf } from '../../support/anthropic-keys.js';
 import type { ApiResponse } from '../../support/fixtures.js';
 import type { AuditEventBody } from './helpers/agents-api.js';
-import { hintOf } from './helpers/anthropic-keys.js';
 import { freshByoAgent } from './helpers/byo-agent.js';
 import { registeredKey } from './helpers/emulator.js';
 import { useLocalAgentsApi } from './helpers/local-agents-api.js';

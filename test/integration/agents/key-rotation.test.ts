@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FaultSpec } from '../../support/anthropic-emulator/index.js';
+import { hintOf, newAnthropicKey } from '../../support/anthropic-keys.js';
 import type { ApiResponse } from '../../support/fixtures.js';
-import { hintOf, newAnthropicKey } from './helpers/anthropic-keys.js';
 import { freshByoAgent } from './helpers/byo-agent.js';
 import { callsWith, emulator, registeredKey } from './helpers/emulator.js';
 import { useLocalAgentsApi } from './helpers/local-agents-api.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FaultSpec, KeyOptions } from '../../support/anthropic-emulator/index.js';
+import { hintOf, newAnthropicKey, withPrefix } from '../../support/anthropic-keys.js';
 import { type AgentsApi, byoPatch, responseText } from './helpers/agents-api.js';
-import { hintOf, newAnthropicKey, withPrefix } from './helpers/anthropic-keys.js';
 import { freshAgent } from './helpers/byo-agent.js';
 import { callsWith, emulator, registeredKey } from './helpers/emulator.js';
 import { useLocalAgentsApi } from './helpers/local-agents-api.js';

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TABLES } from '../../../lib/definitions/tables.js';
+import { newAnthropicKey, withPrefix } from '../../support/anthropic-keys.js';
 import { captureLogs } from '../../support/capture-logs.js';
 import { injectAwsFault } from '../../support/faults.js';
 import { type ApiResponse, api, seedTestWorkspace } from '../../support/fixtures.js';
 import { byoPatch, responseText } from './helpers/agents-api.js';
-import { newAnthropicKey, withPrefix } from './helpers/anthropic-keys.js';
 import { registeredKey } from './helpers/emulator.js';
 import { useLocalAgentsApi } from './helpers/local-agents-api.js';
 import { agentItem, scanTable, secretValue } from './helpers/moto.js';

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { hintOf } from '../../support/anthropic-keys.js';
 import type { ApiResponse } from '../../support/fixtures.js';
 import { byoPatch } from './helpers/agents-api.js';
-import { hintOf } from './helpers/anthropic-keys.js';
 import { freshByoAgent } from './helpers/byo-agent.js';
 import { registeredKey } from './helpers/emulator.js';
 import { useLocalAgentsApi } from './helpers/local-agents-api.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hintOf } from './helpers/anthropic-keys.js';
+import { hintOf } from '../../support/anthropic-keys.js';
 import {
   COMMIT,
   cancelled,

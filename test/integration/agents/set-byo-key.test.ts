@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { hintOf, newAnthropicKey } from '../../support/anthropic-keys.js';
 import type { ApiResponse } from '../../support/fixtures.js';
 import { localStack } from '../../support/local-api.js';
 import { byoPatch, responseText } from './helpers/agents-api.js';
-import { hintOf, newAnthropicKey } from './helpers/anthropic-keys.js';
 import { freshAgent, freshByoAgent } from './helpers/byo-agent.js';
 import { callsWith, registeredKey } from './helpers/emulator.js';
 import { useLocalAgentsApi } from './helpers/local-agents-api.js';

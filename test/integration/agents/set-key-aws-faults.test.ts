@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { hintOf } from '../../support/anthropic-keys.js';
 import { byoPatch } from './helpers/agents-api.js';
-import { hintOf } from './helpers/anthropic-keys.js';
 import {
   COMMIT,
   cancelled,

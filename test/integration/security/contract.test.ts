@@ -5,10 +5,10 @@ import { routeContracts, routeErrors } from '../../../functions/http/openapi/ope
 import { API_BASE_PATH, compilePath, ROUTES } from '../../../functions/http/routes.js';
 import { ENV } from '../../../functions/shared/environment.js';
 import type { Exchange, SendOptions } from '../../security/support/security-client.js';
+import { newAnthropicKey } from '../../support/anthropic-keys.js';
 import { seedTestWorkspace } from '../../support/fixtures.js';
 import { emulator, messageBody, newMarker, registeredKey } from '../../support/gateway-fixtures.js';
 import { byoPatch } from '../agents/helpers/agents-api.js';
-import { newAnthropicKey } from '../agents/helpers/anthropic-keys.js';
 import { type AimedFault, injectAimedFault, stringOf } from './support/aimed-faults.js';
 import { useSecurityApi } from './support/security-api.js';
 import { useShiftedDay } from './support/shifted-day.js';

@@ -3,8 +3,8 @@ import {
   EmulatorAdmin,
   type KeyOptions,
 } from '../../../support/anthropic-emulator/index.js';
+import { newAnthropicKey } from '../../../support/anthropic-keys.js';
 import { localStack } from '../../../support/local-api.js';
-import { newAnthropicKey } from './anthropic-keys.js';
 
 /** The shared Anthropic emulator, driven over its admin API. */
 export const emulator = () => new EmulatorAdmin(localStack().anthropicUrl);

@@ -1,8 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { EmulatorAdmin } from '../../../support/anthropic-emulator/admin-client.js';
+import { hintOf, newAnthropicKey } from '../../../support/anthropic-keys.js';
 import { localStack } from '../../../support/local-api.js';
-
-const KEY_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-';
 
 /**
  * A made-up key in today's shape (`sk-ant-api03-` and 95 characters),
@@ -10,15 +8,12 @@ const KEY_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345
  * registered in the shared Anthropic emulator so the service accepts it.
  */
 export async function registeredKey(): Promise<string> {
-  let body = '';
-  for (const byte of randomBytes(95)) body += KEY_ALPHABET[byte % KEY_ALPHABET.length];
-  const apiKey = `sk-ant-api03-${body}`;
+  const apiKey = newAnthropicKey();
   await new EmulatorAdmin(localStack().anthropicUrl).registerKey(apiKey);
   return apiKey;
 }
 
-/** The hint the service shows for a key. */
-export const hintOf = (apiKey: string) => `sk-ant-****${apiKey.slice(-4)}`;
+export { hintOf };
 
 /**
  * Pieces of a key that must never be printed: the whole key, and its first
