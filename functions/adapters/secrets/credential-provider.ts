@@ -33,7 +33,10 @@ export function credentialProvider(hostedSecretId: string): CredentialProvider {
 
     async byo(key: ByoKeyReference): Promise<LlmCredential> {
       const cacheKey = `${key.secretArn}#${key.secretVersionId}`;
-      const apiKey = byoKeys.get(cacheKey) ?? (await readVersion(key));
+      const cached = byoKeys.get(cacheKey);
+      if (cached !== undefined) return { source: 'byo', apiKey: cached };
+
+      const apiKey = await readVersion(key);
       byoKeys.set(cacheKey, apiKey);
       return { source: 'byo', apiKey };
     },
